@@ -1,0 +1,119 @@
+package dev.telephony.api;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+import dev.telephony.api.error.InvalidRequestException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A telephone number in E.164 form: {@code +}, a country code, and at most 15 digits in all.
+ *
+ * <p>{@link #of(String)} is strict and accepts only E.164 text. {@link #parse(String, String)}
+ * accepts what people type ({@code (212) 555-1234}, {@code 00 44 20 …}) through Google's
+ * libphonenumber, and refuses national input when no default region is given. Both throw
+ * {@link InvalidRequestException} naming the input and the rule.
+ *
+ * @param e164 the number, for example {@code +12125551234}
+ */
+public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
+
+    public PhoneNumber {
+        Objects.requireNonNull(e164, "e164");
+        if (!E164.matcher(e164).matches()) {
+            throw InvalidRequestException.of("phoneNumber",
+                    "must be E.164: '+', a country code not starting with 0, at most 15 digits in all; was '"
+                            + abbreviate(e164) + "'");
+        }
+    }
+
+    /** The strict form: {@code text} must already be E.164. */
+    public static PhoneNumber of(String text) {
+        if (text == null) {
+            throw InvalidRequestException.of("phoneNumber", "must not be null");
+        }
+        return new PhoneNumber(text);
+    }
+
+    /**
+     * The lenient form: any way people write a number. National numbers are read in
+     * {@code defaultRegion} (ISO 3166 alpha-2 such as {@code US}); without one, only international
+     * input ({@code +…}) is accepted. The result must be a possible number for its country.
+     *
+     * @param text          what was typed
+     * @param defaultRegion the region national input belongs to, or {@code null} for none
+     */
+    public static PhoneNumber parse(String text, String defaultRegion) {
+        if (text == null || text.isBlank()) {
+            throw InvalidRequestException.of("phoneNumber", "must not be blank");
+        }
+        String trimmed = text.strip();
+        boolean international = trimmed.startsWith("+");
+        String region = defaultRegion == null ? null : defaultRegion.strip().toUpperCase(Locale.ROOT);
+        if (!international && (region == null || region.isEmpty())) {
+            throw InvalidRequestException.of("phoneNumber",
+                    "'" + abbreviate(trimmed) + "' is a national number; give a default region (such as US) or write it with '+' and the country code");
+        }
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        if (region != null && !region.isEmpty() && !util.getSupportedRegions().contains(region)) {
+            throw InvalidRequestException.of("defaultRegion", "'" + abbreviate(region) + "' is not an ISO 3166 region code libphonenumber knows");
+        }
+        try {
+            Phonenumber.PhoneNumber parsed = util.parse(trimmed, international ? "ZZ" : region);
+            if (!util.isPossibleNumber(parsed)) {
+                throw InvalidRequestException.of("phoneNumber",
+                        "'" + abbreviate(trimmed) + "' has the wrong length for country code +" + parsed.getCountryCode());
+            }
+            return new PhoneNumber(util.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164));
+        } catch (NumberParseException e) {
+            throw InvalidRequestException.of("phoneNumber",
+                    "'" + abbreviate(trimmed) + "' is not a telephone number: " + e.getErrorType());
+        }
+    }
+
+    /** The digits without the leading {@code +}. */
+    public String digits() {
+        return e164.substring(1);
+    }
+
+    /** The country calling code, for example {@code 1} or {@code 44}. */
+    public int countryCallingCode() {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        String digits = digits();
+        for (int length = 1; length <= 3 && length < digits.length(); length++) {
+            int candidate = Integer.parseInt(digits.substring(0, length));
+            if (!PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(util.getRegionCodeForCountryCode(candidate))
+                    || util.getSupportedGlobalNetworkCallingCodes().contains(candidate)) {
+                return candidate;
+            }
+        }
+        return Integer.parseInt(digits.substring(0, 1)); // unassigned codes: take the first digit, as E.164 zones do
+    }
+
+    /** The national significant number: the digits after the country calling code. */
+    public String nationalNumber() {
+        return digits().substring(String.valueOf(countryCallingCode()).length());
+    }
+
+    /** Whether this is a North American Numbering Plan number ({@code +1} and ten digits). */
+    public boolean isNanp() {
+        return e164.length() == 12 && e164.startsWith("+1");
+    }
+
+    @Override
+    public int compareTo(PhoneNumber other) {
+        return e164.compareTo(other.e164);
+    }
+
+    @Override
+    public String toString() {
+        return e164;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 32 ? text : text.substring(0, 32) + "…";
+    }
+}

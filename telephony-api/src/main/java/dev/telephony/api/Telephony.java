@@ -1,0 +1,243 @@
+package dev.telephony.api;
+
+import dev.telephony.api.error.ConfigurationException;
+import dev.telephony.api.spi.ConfigKey;
+import dev.telephony.api.spi.ProviderConfig;
+import dev.telephony.api.spi.TelephonyProviderFactory;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point: finds the provider modules on the classpath and connects to one.
+ *
+ * <pre>{@code
+ * try (TelephonyProvider telephony = Telephony.connect()) { ... }
+ * }</pre>
+ *
+ * <p>The provider is the one named by the system property {@value #PROVIDER_PROPERTY} or the
+ * environment variable {@value #PROVIDER_ENVIRONMENT}, else the only one on the classpath. With
+ * none, or several and no name, it fails and lists what it found: picking a carrier by accident
+ * spends money with the wrong one. A factory that fails to load is reported and skipped.
+ *
+ * <p>Configuration for provider {@code p} and key {@code k} comes from the explicit map, then the
+ * system property {@code telephony.p.k}, then the environment variable {@code TELEPHONY_P_K}; all
+ * missing keys are reported at once, by name.
+ */
+public final class Telephony {
+    /** The system property that names the provider. */
+    public static final String PROVIDER_PROPERTY = "telephony.provider";
+    /** The environment variable that names the provider. */
+    public static final String PROVIDER_ENVIRONMENT = "TELEPHONY_PROVIDER";
+
+    private static final Logger log = LoggerFactory.getLogger(Telephony.class);
+
+    private Telephony() {
+    }
+
+    /** Connects to the chosen or only provider, configured from system properties and environment. */
+    public static TelephonyProvider connect() {
+        return builder().connect();
+    }
+
+    /** Connects to the provider named {@code name} with this explicit configuration. */
+    public static TelephonyProvider connect(String name, Map<String, String> config) {
+        return builder().provider(name).config(config).connect();
+    }
+
+    /** The providers on the classpath, described without creating any. */
+    public static List<ProviderInfo> providers() {
+        return builder().providers();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Connects with everything spelled out: for dependency injection, tests (class loader, clock and
+     * sleeper, environment) and tools.
+     */
+    public static final class Builder {
+        private String provider;
+        private final Map<String, String> config = new LinkedHashMap<>();
+        private ClassLoader classLoader;
+        private Properties systemProperties = System.getProperties();
+        private Map<String, String> environment = System.getenv();
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+
+        private Builder() {
+        }
+
+        /** The provider to connect to; overrides the system property and the environment. */
+        public Builder provider(String name) {
+            this.provider = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** Explicit configuration values, by key (such as {@code project-id}). */
+        public Builder config(Map<String, String> values) {
+            values.forEach(this::config);
+            return this;
+        }
+
+        public Builder config(String key, String value) {
+            config.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value of " + key));
+            return this;
+        }
+
+        /** Where to look for provider factories; the thread's context class loader by default. */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = classLoader;
+            return this;
+        }
+
+        /** The system properties to read; {@link System#getProperties()} by default. */
+        public Builder systemProperties(Properties properties) {
+            this.systemProperties = Objects.requireNonNull(properties, "properties");
+            return this;
+        }
+
+        /** The environment to read; {@link System#getenv()} by default. */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = Map.copyOf(environment);
+            return this;
+        }
+
+        /** The clock all waiting and expiry checks use. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How the provider waits between retries and polls. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** The providers this builder can see. */
+        public List<ProviderInfo> providers() {
+            return discover().factories.stream().map(Builder::describe).toList();
+        }
+
+        /** Chooses, configures and creates the provider. */
+        public TelephonyProvider connect() {
+            Discovery found = discover();
+            TelephonyProviderFactory factory = choose(found);
+            ProviderConfig resolved = ProviderConfig.of(factory.name(), factory.configKeys(), resolve(factory), clock, sleeper);
+            log.debug("connecting to provider {} with {}", factory.name(), resolved);
+            return factory.create(resolved);
+        }
+
+        private TelephonyProviderFactory choose(Discovery found) {
+            String wanted = provider;
+            String source = "Telephony.connect(name, …)";
+            if (wanted == null || wanted.isBlank()) {
+                wanted = systemProperties.getProperty(PROVIDER_PROPERTY);
+                source = "system property " + PROVIDER_PROPERTY;
+            }
+            if (wanted == null || wanted.isBlank()) {
+                wanted = environment.get(PROVIDER_ENVIRONMENT);
+                source = "environment variable " + PROVIDER_ENVIRONMENT;
+            }
+            if (wanted != null && !wanted.isBlank()) {
+                String name = wanted.strip();
+                String chosenBy = source;
+                return found.factories.stream().filter(f -> f.name().equals(name)).findFirst()
+                        .orElseThrow(() -> new ConfigurationException("no telephony provider named '" + name
+                                + "' (chosen by " + chosenBy + "); " + found.summary() + howToChoose()));
+            }
+            List<TelephonyProviderFactory> candidates = found.factories.stream()
+                    .filter(TelephonyProviderFactory::selectableWithoutName).toList();
+            if (candidates.size() == 1) {
+                return candidates.get(0);
+            }
+            if (candidates.isEmpty()) {
+                throw new ConfigurationException("no telephony provider to choose without a name: "
+                        + found.summary() + "; add a provider module (such as telephony-signalwire) to the classpath"
+                        + (found.factories.isEmpty() ? "" : ", or name one of those found") + howToChoose());
+            }
+            throw new ConfigurationException("several telephony providers are on the classpath and none is chosen: "
+                    + found.summary() + "; the library never picks one for you, because a wrong pick spends money "
+                    + "with the wrong carrier" + howToChoose());
+        }
+
+        private static String howToChoose() {
+            return ". Choose with the system property " + PROVIDER_PROPERTY + "=<name>, the environment variable "
+                    + PROVIDER_ENVIRONMENT + "=<name>, or Telephony.connect(name, config)";
+        }
+
+        private Map<String, String> resolve(TelephonyProviderFactory factory) {
+            Map<String, String> values = new LinkedHashMap<>(config);
+            for (ConfigKey key : factory.configKeys()) {
+                if (values.containsKey(key.name())) {
+                    continue;
+                }
+                String value = systemProperties.getProperty(key.systemProperty(factory.name()));
+                if (value == null) {
+                    value = environment.get(key.environmentVariable(factory.name()));
+                }
+                if (value != null) {
+                    values.put(key.name(), value);
+                }
+            }
+            return values;
+        }
+
+        private Discovery discover() {
+            ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
+            if (loader == null) {
+                loader = Telephony.class.getClassLoader();
+            }
+            Iterator<TelephonyProviderFactory> it = ServiceLoader.load(TelephonyProviderFactory.class, loader).iterator();
+            List<TelephonyProviderFactory> factories = new ArrayList<>();
+            List<String> broken = new ArrayList<>();
+            while (true) {
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    TelephonyProviderFactory factory = it.next();
+                    String name = factory.name();
+                    if (factories.stream().anyMatch(f -> f.name().equals(name))) {
+                        broken.add(factory.getClass().getName() + " (the name '" + name + "' is taken by "
+                                + factories.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow().getClass().getName() + ")");
+                        continue;
+                    }
+                    factories.add(factory);
+                } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                    String reason = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+                    log.warn("skipping a telephony provider that failed to load: {}", reason);
+                    broken.add(reason);
+                }
+            }
+            return new Discovery(factories, broken);
+        }
+
+        private static ProviderInfo describe(TelephonyProviderFactory f) {
+            return new ProviderInfo(f.name(), f.description(), f.configKeys(), f.capabilities(), f.selectableWithoutName());
+        }
+    }
+
+    private record Discovery(List<TelephonyProviderFactory> factories, List<String> broken) {
+        String summary() {
+            String found = factories.isEmpty() ? "found no provider on the classpath"
+                    : "found " + factories.stream()
+                    .map(f -> f.name() + (f.selectableWithoutName() ? "" : " (chosen only by name)"))
+                    .collect(Collectors.joining(", "));
+            return broken.isEmpty() ? found : found + "; failed to load: " + String.join("; ", broken);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.telephony.api.error;
+
+import dev.telephony.api.PhoneNumber;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A purchase failed ambiguously (time-out, connection reset after sending) and the library could not
+ * establish afterwards what was bought. Nothing was re-sent. Carries what is known: the numbers
+ * asked for, those confirmed as bought, and the order id if the provider gave one. Check the
+ * account's numbers before buying again.
+ */
+public class PurchaseOutcomeUnknownException extends NonRetryableException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<PhoneNumber> requested;
+    private final transient List<PhoneNumber> confirmedBought;
+    private final String orderId;
+
+    public PurchaseOutcomeUnknownException(List<PhoneNumber> requested, List<PhoneNumber> confirmedBought,
+                                           String orderId, ErrorContext context, Throwable cause) {
+        super("the outcome of buying " + requested + " could not be established (confirmed bought: "
+                + confirmedBought + (orderId == null ? "" : ", order " + orderId)
+                + "); nothing was re-sent, check the account's numbers before buying again", context, cause);
+        this.requested = List.copyOf(requested);
+        this.confirmedBought = List.copyOf(confirmedBought);
+        this.orderId = orderId;
+    }
+
+    public List<PhoneNumber> requested() {
+        return requested;
+    }
+
+    public List<PhoneNumber> confirmedBought() {
+        return confirmedBought;
+    }
+
+    public Optional<String> orderId() {
+        return Optional.ofNullable(orderId);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.telephony.api.spi;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A configuration key a provider reads.
+ *
+ * @param name         the key, in lower-case words joined by dashes, such as {@code project-id}
+ * @param description  what it is, for error messages and documentation
+ * @param required     whether the provider cannot start without it
+ * @param secret       whether its value must never be shown
+ * @param defaultValue the value used when none is given
+ */
+public record ConfigKey(String name, String description, boolean required, boolean secret,
+                        Optional<String> defaultValue) {
+    public ConfigKey {
+        Objects.requireNonNull(name, "name");
+        if (!name.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
+            throw new IllegalArgumentException("config key names are lower-case words joined by dashes, was '" + name + "'");
+        }
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(defaultValue, "defaultValue");
+    }
+
+    /** A key the provider cannot start without. */
+    public static ConfigKey required(String name, String description) {
+        return new ConfigKey(name, description, true, false, Optional.empty());
+    }
+
+    /** A secret the provider cannot start without. */
+    public static ConfigKey requiredSecret(String name, String description) {
+        return new ConfigKey(name, description, true, true, Optional.empty());
+    }
+
+    /** A key that may be left out. */
+    public static ConfigKey optional(String name, String description) {
+        return new ConfigKey(name, description, false, false, Optional.empty());
+    }
+
+    /** A secret that may be left out (for example one of two ways to authenticate). */
+    public static ConfigKey optionalSecret(String name, String description) {
+        return new ConfigKey(name, description, false, true, Optional.empty());
+    }
+
+    /** A key with a default value. */
+    public static ConfigKey withDefault(String name, String description, String defaultValue) {
+        return new ConfigKey(name, description, false, false, Optional.of(defaultValue));
+    }
+
+    /** The system property that supplies this key for {@code provider}: {@code telephony.<provider>.<key>}. */
+    public String systemProperty(String provider) {
+        return "telephony." + provider + "." + name;
+    }
+
+    /** The environment variable that supplies it: {@code TELEPHONY_<PROVIDER>_<KEY>}. */
+    public String environmentVariable(String provider) {
+        return ("TELEPHONY_" + provider + "_" + name).toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+}

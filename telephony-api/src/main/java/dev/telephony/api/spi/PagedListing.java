@@ -1,0 +1,113 @@
+package dev.telephony.api.spi;
+
+import dev.telephony.api.Listing;
+import dev.telephony.api.Page;
+import dev.telephony.api.error.ErrorContext;
+import dev.telephony.api.error.ProtocolException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The {@link Listing} every provider returns: it fetches a page only when iteration reaches it and
+ * keeps only that page. Providers supply how to fetch one page from a continuation token.
+ *
+ * @param <T> the item type
+ */
+public final class PagedListing<T> implements Listing<T> {
+    /** Fetches one page: the first when the token is empty. */
+    @FunctionalInterface
+    public interface PageFetcher<T> {
+        Page<T> fetch(Optional<String> continuationToken);
+    }
+
+    private final String provider;
+    private final PageFetcher<T> fetcher;
+    private final Optional<String> start;
+
+    private PagedListing(String provider, PageFetcher<T> fetcher, Optional<String> start) {
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.start = start;
+    }
+
+    /** A listing of {@code provider}'s pages, starting at the first. Fetches nothing yet. */
+    public static <T> Listing<T> of(String provider, PageFetcher<T> fetcher) {
+        return new PagedListing<>(provider, fetcher, Optional.empty());
+    }
+
+    @Override
+    public Iterator<T> iterator() {
+        Iterator<Page<T>> pages = pages().iterator();
+        return new Iterator<>() {
+            private Iterator<T> current = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && pages.hasNext()) {
+                    current = pages.next().items().iterator();
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+    }
+
+    @Override
+    public Stream<T> stream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
+    }
+
+    @Override
+    public Iterable<Page<T>> pages() {
+        return () -> new Iterator<>() {
+            private Optional<String> token = start;
+            private boolean first = true;
+
+            @Override
+            public boolean hasNext() {
+                return first || token.isPresent();
+            }
+
+            @Override
+            public Page<T> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Page<T> page = fetcher.fetch(token);
+                if (page.nextToken().isPresent() && page.nextToken().equals(token)) {
+                    throw new ProtocolException("the provider returned the same continuation token twice; stopping to avoid a loop",
+                            ErrorContext.of(provider));
+                }
+                first = false;
+                token = page.nextToken();
+                return page;
+            }
+        };
+    }
+
+    @Override
+    public Page<T> firstPage() {
+        return fetcher.fetch(start);
+    }
+
+    @Override
+    public Listing<T> resumeFrom(String continuationToken) {
+        if (continuationToken == null || continuationToken.isBlank()) {
+            throw dev.telephony.api.error.InvalidRequestException.of("continuationToken", "must not be blank");
+        }
+        return new PagedListing<>(provider, fetcher, Optional.of(continuationToken));
+    }
+}

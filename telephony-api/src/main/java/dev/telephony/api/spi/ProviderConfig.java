@@ -1,0 +1,131 @@
+package dev.telephony.api.spi;
+
+import dev.telephony.api.Secret;
+import dev.telephony.api.Sleeper;
+import dev.telephony.api.error.ConfigurationException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The resolved configuration a factory creates its provider from: the values of its
+ * {@link ConfigKey}s, and the clock and sleeper all waiting goes through. {@link #toString()} masks
+ * every secret.
+ */
+public final class ProviderConfig {
+    private final String provider;
+    private final Map<String, ConfigKey> keys;
+    private final Map<String, String> values;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    private ProviderConfig(String provider, List<ConfigKey> keys, Map<String, String> values, Clock clock, Sleeper sleeper) {
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.keys = new LinkedHashMap<>();
+        keys.forEach(k -> this.keys.put(k.name(), k));
+        this.values = Map.copyOf(values);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    }
+
+    /**
+     * Configuration with these values for these keys. Fails, naming every one, when required keys
+     * are missing or values are given for keys that do not exist.
+     */
+    public static ProviderConfig of(String provider, List<ConfigKey> keys, Map<String, String> values, Clock clock,
+                                    Sleeper sleeper) {
+        Map<String, String> resolved = new LinkedHashMap<>();
+        List<String> known = keys.stream().map(ConfigKey::name).toList();
+        List<String> unknown = values.keySet().stream().filter(k -> !known.contains(k)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new ConfigurationException("provider '" + provider + "' has no configuration key " + unknown
+                    + "; its keys are " + known, unknown);
+        }
+        for (ConfigKey key : keys) {
+            String value = values.get(key.name());
+            if (value == null || value.isBlank()) {
+                value = key.defaultValue().orElse(null);
+            }
+            if (value != null) {
+                resolved.put(key.name(), value.strip());
+            }
+        }
+        List<ConfigKey> missing = keys.stream().filter(k -> k.required() && !resolved.containsKey(k.name())).toList();
+        if (!missing.isEmpty()) {
+            throw new ConfigurationException("provider '" + provider + "' is missing configuration "
+                    + missing.stream().map(k -> k.name() + " (" + k.description() + "; system property "
+                            + k.systemProperty(provider) + " or environment " + k.environmentVariable(provider) + ")")
+                    .collect(Collectors.joining(", ")),
+                    missing.stream().map(ConfigKey::name).toList());
+        }
+        return new ProviderConfig(provider, keys, resolved, clock, sleeper);
+    }
+
+    /** The provider this configuration is for. */
+    public String provider() {
+        return provider;
+    }
+
+    /** The value of a non-secret key, if set. */
+    public Optional<String> get(String key) {
+        ConfigKey declared = declared(key);
+        if (declared.secret()) {
+            throw new IllegalArgumentException("'" + key + "' is secret: read it with secret(…)");
+        }
+        return Optional.ofNullable(values.get(key));
+    }
+
+    /** The value of a required non-secret key. */
+    public String require(String key) {
+        return get(key).orElseThrow(() -> new ConfigurationException(
+                "provider '" + provider + "' needs configuration " + key, List.of(key)));
+    }
+
+    /** The value of a secret key, if set. */
+    public Optional<Secret> secret(String key) {
+        ConfigKey declared = declared(key);
+        if (!declared.secret()) {
+            throw new IllegalArgumentException("'" + key + "' is not declared secret: read it with get(…)");
+        }
+        return Optional.ofNullable(values.get(key)).map(v -> Secret.of(key, v));
+    }
+
+    /** The value of a key as an integer, if set. */
+    public Optional<Integer> integer(String key) {
+        return get(key).map(v -> {
+            try {
+                return Integer.valueOf(v);
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException("configuration " + key + " of provider '" + provider
+                        + "' must be a whole number, was '" + v + "'", List.of(key));
+            }
+        });
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Sleeper sleeper() {
+        return sleeper;
+    }
+
+    private ConfigKey declared(String key) {
+        ConfigKey declared = keys.get(key);
+        if (declared == null) {
+            throw new IllegalArgumentException("provider '" + provider + "' declares no configuration key '" + key + "'");
+        }
+        return declared;
+    }
+
+    @Override
+    public String toString() {
+        return "ProviderConfig[" + provider + ": " + values.entrySet().stream()
+                .map(e -> e.getKey() + "=" + (keys.get(e.getKey()).secret() ? "****" : e.getValue()))
+                .collect(Collectors.joining(", ")) + "]";
+    }
+}

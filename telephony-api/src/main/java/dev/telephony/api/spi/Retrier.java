@@ -1,0 +1,81 @@
+package dev.telephony.api.spi;
+
+import dev.telephony.api.Sleeper;
+import dev.telephony.api.error.OperationTimeoutException;
+import dev.telephony.api.error.ProviderUnavailableException;
+import dev.telephony.api.error.RateLimitedException;
+import dev.telephony.api.error.RetryableException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs idempotent reads under a {@link RetryPolicy}: rate limits and outages are retried, everything
+ * else is thrown at once. Never use it for a write that spends or releases money; see
+ * {@link PurchaseGuard}.
+ */
+public final class Retrier {
+    private static final Logger log = LoggerFactory.getLogger(Retrier.class);
+
+    private final RetryPolicy policy;
+    private final Sleeper sleeper;
+    private final RandomGenerator random;
+
+    public Retrier(RetryPolicy policy, Sleeper sleeper, RandomGenerator random) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    public RetryPolicy policy() {
+        return policy;
+    }
+
+    /** Runs {@code read}, retrying it while the policy allows. {@code operation} names it in logs. */
+    public <T> T call(String operation, Supplier<T> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
+            } catch (RateLimitedException | ProviderUnavailableException e) {
+                Duration delay = delayAfter(attempt, e);
+                if (attempt >= policy.maxAttempts() || delay == null) {
+                    throw e;
+                }
+                log.debug("{} failed ({}), try {} of {} in {} ms", operation, e.getClass().getSimpleName(), attempt + 1,
+                        policy.maxAttempts(), delay.toMillis());
+                pause(delay, e);
+            }
+        }
+    }
+
+    /**
+     * The wait before the next try after {@code failure} on try {@code attempt}, or {@code null} when
+     * the failure should not be waited out (a Retry-After longer than the policy allows).
+     */
+    public Duration delayAfter(int attempt, RetryableException failure) {
+        if (failure instanceof RateLimitedException limited && limited.retryAfter().isPresent()) {
+            Duration asked = limited.retryAfter().get();
+            return asked.compareTo(policy.maxRetryAfter()) > 0 ? null : asked;
+        }
+        if (failure instanceof OperationTimeoutException) {
+            return null;
+        }
+        long base = policy.initialBackoff().toMillis() << Math.min(attempt - 1, 20);
+        long capped = Math.min(base, policy.maxBackoff().toMillis());
+        long half = capped / 2;
+        return Duration.ofMillis(half + (half > 0 ? random.nextLong(half + 1) : 0));
+    }
+
+    /** Sleeps {@code delay}; an interruption ends the retries by rethrowing {@code cause}. */
+    void pause(Duration delay, RuntimeException cause) {
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw cause;
+        }
+    }
+}

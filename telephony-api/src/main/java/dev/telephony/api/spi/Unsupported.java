@@ -1,0 +1,62 @@
+package dev.telephony.api.spi;
+
+import dev.telephony.api.Capability;
+import dev.telephony.api.Listing;
+import dev.telephony.api.PhoneNumber;
+import dev.telephony.api.PortOrder;
+import dev.telephony.api.PortRequest;
+import dev.telephony.api.PortabilityResult;
+import dev.telephony.api.PortingService;
+import dev.telephony.api.error.UnsupportedCapabilityException;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Stand-ins for services a provider does not offer: every call fails, naming provider and capability. */
+public final class Unsupported {
+    private Unsupported() {
+    }
+
+    /** A {@link PortingService} for a provider without {@link Capability#PORTING}. */
+    public static PortingService porting(String provider) {
+        return new PortingService() {
+            @Override
+            public PortabilityResult checkPortability(PhoneNumber number) {
+                throw fail();
+            }
+
+            @Override
+            public PortOrder submit(PortRequest request) {
+                throw fail();
+            }
+
+            @Override
+            public Optional<PortOrder> get(String portId) {
+                throw fail();
+            }
+
+            @Override
+            public Listing<PortOrder> list() {
+                throw fail();
+            }
+
+            @Override
+            public PortOrder cancel(String portId) {
+                throw fail();
+            }
+
+            @Override
+            public PortOrder await(String portId, Duration timeout) {
+                throw fail();
+            }
+
+            private UnsupportedCapabilityException fail() {
+                return new UnsupportedCapabilityException(provider, Capability.PORTING);
+            }
+        };
+    }
+
+    /** The error for {@code TelephonyProvider.unwrap} when the provider has no such extension. */
+    public static UnsupportedCapabilityException extension(String provider, Class<?> extension) {
+        return new UnsupportedCapabilityException(provider, "the extension " + extension.getName());
+    }
+}
