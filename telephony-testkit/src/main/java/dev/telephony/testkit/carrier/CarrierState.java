@@ -1,0 +1,479 @@
+package dev.telephony.testkit.carrier;
+
+import dev.telephony.api.AvailableNumber;
+import dev.telephony.api.NumberFeature;
+import dev.telephony.api.NumberStatus;
+import dev.telephony.api.NumberType;
+import dev.telephony.api.OwnedNumber;
+import dev.telephony.api.PhoneNumber;
+import dev.telephony.api.PortOrder;
+import dev.telephony.api.PortRequest;
+import dev.telephony.api.PortStatus;
+import dev.telephony.api.PortabilityResult;
+import dev.telephony.api.PortedNumber;
+import dev.telephony.api.PurchaseOrder;
+import dev.telephony.api.PurchaseStatus;
+import dev.telephony.testkit.carrier.CarrierRejection.Reason;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * A simulated carrier: what it offers, what the account owns, its orders and ports, the faults it
+ * will produce and every request that reached it. One model for every simulator and the in-memory
+ * provider, so "area code 212 has these 50 numbers" is seeded once for all of them.
+ *
+ * <p>Thread-safe: simulators serve requests on server threads while the test inspects the state.
+ */
+public final class CarrierState {
+    private static final Map<String, CarrierState> NAMED = new ConcurrentHashMap<>();
+
+    private final Clock clock;
+    private final FaultInjector faults = new FaultInjector();
+    private final TreeMap<PhoneNumber, AvailableNumber> inventory = new TreeMap<>();
+    private final TreeMap<PhoneNumber, OwnedNumber> owned = new TreeMap<>();
+    private final Map<String, Order> orders = new LinkedHashMap<>();
+    private final Map<String, Port> ports = new LinkedHashMap<>();
+    private final Map<PhoneNumber, PortabilityResult> portability = new LinkedHashMap<>();
+    private final List<PhoneNumber> purchaseLog = new ArrayList<>();
+    private final List<PhoneNumber> releaseLog = new ArrayList<>();
+    private final Map<RequestKind, Integer> requests = new EnumMap<>(RequestKind.class);
+    private String credential;
+    private boolean holdOrders;
+    private Duration orderProcessingTime = Duration.ofSeconds(3);
+    private long sequence;
+
+    public CarrierState(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * The carrier registered under {@code name}, created (and, for {@code "demo"}, seeded with demo
+     * numbers) on first use: how the in-memory provider chosen by name finds its carrier.
+     */
+    public static CarrierState named(String name) {
+        return NAMED.computeIfAbsent(name, n -> {
+            CarrierState state = new CarrierState(Clock.systemUTC());
+            if (n.equals("demo")) {
+                DemoInventory.seed(state);
+            }
+            return state;
+        });
+    }
+
+    /** Registers {@code state} under {@code name}, for providers created by name in a test. */
+    public static void register(String name, CarrierState state) {
+        NAMED.put(name, state);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    // ---- credentials, requests, faults --------------------------------------------------------
+
+    /** Only requests presenting {@code credential} are accepted; {@code null} accepts any. */
+    public synchronized CarrierState requireCredential(String credential) {
+        this.credential = credential;
+        return this;
+    }
+
+    /** Whether {@code presented} is the credential this carrier accepts. */
+    public synchronized boolean accepts(String presented) {
+        return credential == null || credential.equals(presented);
+    }
+
+    /** The faults queued for coming requests. */
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    /** Counts a request that reached the carrier. Simulators and the in-memory provider call it. */
+    public synchronized void recordRequest(RequestKind kind) {
+        requests.merge(kind, 1, Integer::sum);
+    }
+
+    /** How many requests reached the carrier in all. */
+    public synchronized int requestCount() {
+        return requests.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** How many requests of {@code kind} reached the carrier. */
+    public synchronized int requestCount(RequestKind kind) {
+        return requests.getOrDefault(kind, 0);
+    }
+
+    // ---- inventory ----------------------------------------------------------------------------
+
+    /** Starts seeding available numbers. */
+    public Seeder seed() {
+        return new Seeder(this);
+    }
+
+    /** Adds numbers on offer. */
+    public synchronized void offer(List<AvailableNumber> offers) {
+        offers.forEach(o -> inventory.put(o.number(), o));
+    }
+
+    /** The numbers on offer, in number order. */
+    public synchronized List<AvailableNumber> available() {
+        return List.copyOf(inventory.values());
+    }
+
+    /** At most {@code limit} offers that pass {@code filter}, in number order. */
+    public synchronized List<AvailableNumber> search(Predicate<AvailableNumber> filter, int limit) {
+        return inventory.values().stream().filter(filter).limit(limit).toList();
+    }
+
+    /** Whether {@code number} is on offer. */
+    public synchronized boolean isAvailable(PhoneNumber number) {
+        return inventory.containsKey(number);
+    }
+
+    // ---- owned numbers ------------------------------------------------------------------------
+
+    /** Makes the account own {@code number} directly (seeding), named {@code name} if not null. */
+    public synchronized OwnedNumber own(PhoneNumber number, String name) {
+        AvailableNumber offer = inventory.remove(number);
+        OwnedNumber bought = OwnedNumber.builder(nextId(), number)
+                .name(name)
+                .type(offer == null ? typeOf(number) : offer.type())
+                .features(offer == null ? EnumSet.of(NumberFeature.VOICE, NumberFeature.SMS) : offer.features())
+                .status(NumberStatus.ACTIVE)
+                .createdAt(clock.instant())
+                .attribute("rateCenter", offer == null ? null : offer.rateCenter().orElse(null))
+                .attribute("region", offer == null ? null : offer.region().orElse(null))
+                .build();
+        owned.put(number, bought);
+        return bought;
+    }
+
+    /** Buys an offered number for the account, as a purchase request does. */
+    public synchronized OwnedNumber buy(PhoneNumber number, String name) {
+        if (owned.containsKey(number) || !inventory.containsKey(number)) {
+            throw new CarrierRejection(Reason.NOT_AVAILABLE, number + " is not available");
+        }
+        purchaseLog.add(number);
+        return own(number, name);
+    }
+
+    /** The owned number, if the account owns it. */
+    public synchronized Optional<OwnedNumber> owned(PhoneNumber number) {
+        return Optional.ofNullable(owned.get(number));
+    }
+
+    /** The owned number with this carrier id, if any. */
+    public synchronized Optional<OwnedNumber> ownedById(String id) {
+        return owned.values().stream().filter(n -> n.id().equals(id)).findFirst();
+    }
+
+    /** Every owned number, in number order. */
+    public synchronized List<OwnedNumber> ownedNumbers() {
+        return List.copyOf(owned.values());
+    }
+
+    /** The owned numbers after {@code after} (exclusive) that pass {@code filter}, at most {@code limit}. */
+    public synchronized List<OwnedNumber> ownedPage(Optional<PhoneNumber> after, Predicate<OwnedNumber> filter, int limit) {
+        Map<PhoneNumber, OwnedNumber> tail = after.isPresent() ? owned.tailMap(after.get(), false) : owned;
+        return tail.values().stream().filter(filter).limit(limit).toList();
+    }
+
+    /** Changes an owned number. */
+    public synchronized OwnedNumber update(PhoneNumber number, UnaryOperator<OwnedNumber> change) {
+        OwnedNumber current = owned.get(number);
+        if (current == null) {
+            throw new CarrierRejection(Reason.NOT_FOUND, number + " is not owned");
+        }
+        OwnedNumber changed = change.apply(current);
+        owned.put(number, changed);
+        return changed;
+    }
+
+    /** Releases an owned number: it leaves the account and does not return to the offer. */
+    public synchronized void release(PhoneNumber number) {
+        if (owned.remove(number) == null) {
+            throw new CarrierRejection(Reason.NOT_FOUND, number + " is not owned");
+        }
+        releaseLog.add(number);
+    }
+
+    /** Every purchase the carrier carried out, in order; a number bought twice appears twice. */
+    public synchronized List<PhoneNumber> purchases() {
+        return List.copyOf(purchaseLog);
+    }
+
+    /** How many times {@code number} was bought. */
+    public synchronized long timesBought(PhoneNumber number) {
+        return purchaseLog.stream().filter(number::equals).count();
+    }
+
+    /** Every release the carrier carried out, in order. */
+    public synchronized List<PhoneNumber> releases() {
+        return List.copyOf(releaseLog);
+    }
+
+    // ---- orders -------------------------------------------------------------------------------
+
+    /** While held, asynchronous orders stay PENDING however much time passes. */
+    public synchronized CarrierState holdOrders(boolean hold) {
+        this.holdOrders = hold;
+        return this;
+    }
+
+    /** How long an asynchronous order takes once not held; 3 seconds by default. */
+    public synchronized CarrierState orderProcessingTime(Duration time) {
+        this.orderProcessingTime = time;
+        return this;
+    }
+
+    /**
+     * Places an order for {@code numbers}. A synchronous order is carried out at once; an
+     * asynchronous one stays PENDING until its processing time has passed and orders are not held.
+     */
+    public synchronized PurchaseOrder placeOrder(List<PhoneNumber> numbers, String name, String reference,
+                                                 boolean asynchronous) {
+        if (numbers.stream().noneMatch(n -> inventory.containsKey(n) && !owned.containsKey(n))) {
+            throw new CarrierRejection(Reason.NOT_AVAILABLE, "none of " + numbers + " is available");
+        }
+        String id = "order-" + nextId();
+        Order order = new Order(id, List.copyOf(numbers), name, reference, clock.instant(),
+                asynchronous ? clock.instant().plus(orderProcessingTime) : null);
+        orders.put(id, order);
+        if (!asynchronous) {
+            order.process(this);
+        }
+        return order.view();
+    }
+
+    /** The order as it stands now (processing it if its time has come), if it exists. */
+    public synchronized Optional<PurchaseOrder> order(String id) {
+        Order order = orders.get(id);
+        if (order == null) {
+            return Optional.empty();
+        }
+        if (order.status == PurchaseStatus.PENDING && !holdOrders && !clock.instant().isBefore(order.readyAt)) {
+            order.process(this);
+        }
+        return Optional.of(order.view());
+    }
+
+    /** Whether {@code number} is owned, or named by an order still being processed. */
+    public synchronized boolean ownedOrOnOrder(PhoneNumber number) {
+        return owned.containsKey(number) || orders.values().stream()
+                .anyMatch(o -> o.status == PurchaseStatus.PENDING && o.numbers.contains(number));
+    }
+
+    /** Every order, oldest first. */
+    public synchronized List<PurchaseOrder> orders() {
+        return orders.keySet().stream().map(id -> order(id).orElseThrow()).toList();
+    }
+
+    /** The most recent order that names {@code number}, if any. */
+    public synchronized Optional<PurchaseOrder> latestOrderFor(PhoneNumber number) {
+        List<String> ids = new ArrayList<>(orders.keySet());
+        Collections.reverse(ids);
+        return ids.stream().filter(id -> orders.get(id).numbers.contains(number)).findFirst().flatMap(this::order);
+    }
+
+    // ---- porting ------------------------------------------------------------------------------
+
+    /** {@code number} can be ported in from {@code currentCarrier}. */
+    public synchronized CarrierState portable(PhoneNumber number, String currentCarrier, String lineType, int estimatedDays) {
+        portability.put(number, new PortabilityResult(number, true, Optional.of(currentCarrier), Optional.of(lineType),
+                Optional.of(estimatedDays), Optional.empty()));
+        return this;
+    }
+
+    /** {@code number} cannot be ported in, for {@code reason}. */
+    public synchronized CarrierState notPortable(PhoneNumber number, String reason) {
+        portability.put(number, new PortabilityResult(number, false, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(reason)));
+        return this;
+    }
+
+    /** What the carrier says of porting {@code number}: numbers it was not told of are not portable. */
+    public synchronized PortabilityResult checkPortability(PhoneNumber number) {
+        if (owned.containsKey(number)) {
+            return new PortabilityResult(number, false, Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of("the number is already on this account"));
+        }
+        return portability.getOrDefault(number, new PortabilityResult(number, false, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of("no carrier record for this number")));
+    }
+
+    /** Records a submitted port, PENDING. Refuses numbers that are not portable. */
+    public synchronized PortOrder submitPort(PortRequest request) {
+        for (PhoneNumber number : request.numbers()) {
+            PortabilityResult check = checkPortability(number);
+            if (!check.portable()) {
+                throw new CarrierRejection(Reason.INVALID, number + " is not portable: " + check.reason().orElse("unknown"));
+            }
+        }
+        String id = "port-" + nextId();
+        Port port = new Port(id, request.numbers(), request.requestedDate(), clock.instant());
+        ports.put(id, port);
+        return port.view();
+    }
+
+    /** The port, if it exists. */
+    public synchronized Optional<PortOrder> port(String id) {
+        return Optional.ofNullable(ports.get(id)).map(Port::view);
+    }
+
+    /** Every port, oldest first. */
+    public synchronized List<PortOrder> ports() {
+        return ports.values().stream().map(Port::view).toList();
+    }
+
+    /** The losing carrier approves the port, confirming {@code confirmedDate}. */
+    public synchronized PortOrder approvePort(String id, LocalDate confirmedDate) {
+        Port port = requirePort(id, PortStatus.PENDING);
+        port.status = PortStatus.APPROVED;
+        port.confirmedDate = confirmedDate;
+        return port.view();
+    }
+
+    /** The port is being carried out. */
+    public synchronized PortOrder startPort(String id) {
+        Port port = requirePort(id, PortStatus.APPROVED);
+        port.status = PortStatus.IN_PROGRESS;
+        return port.view();
+    }
+
+    /** The port completes: its numbers become the account's. */
+    public synchronized PortOrder completePort(String id) {
+        Port port = ports.get(id);
+        if (port == null || (port.status != PortStatus.APPROVED && port.status != PortStatus.IN_PROGRESS)) {
+            throw new CarrierRejection(Reason.CONFLICT, "port " + id + " is not approved");
+        }
+        port.status = PortStatus.COMPLETED;
+        port.completedAt = clock.instant();
+        port.numbers.forEach(n -> own(n, null));
+        return port.view();
+    }
+
+    /** The losing carrier rejects the port. */
+    public synchronized PortOrder rejectPort(String id, String reason) {
+        Port port = requirePort(id, PortStatus.PENDING);
+        port.status = PortStatus.REJECTED;
+        port.rejectionReason = reason;
+        return port.view();
+    }
+
+    /** Cancels a port; refused once the losing carrier has approved it. */
+    public synchronized PortOrder cancelPort(String id) {
+        Port port = ports.get(id);
+        if (port == null) {
+            throw new CarrierRejection(Reason.NOT_FOUND, "no port " + id);
+        }
+        if (port.status != PortStatus.PENDING) {
+            throw new CarrierRejection(Reason.CONFLICT, "port " + id + " is " + port.status + " and can no longer be cancelled");
+        }
+        port.status = PortStatus.CANCELLED;
+        return port.view();
+    }
+
+    private Port requirePort(String id, PortStatus expected) {
+        Port port = ports.get(id);
+        if (port == null) {
+            throw new CarrierRejection(Reason.NOT_FOUND, "no port " + id);
+        }
+        if (port.status != expected) {
+            throw new CarrierRejection(Reason.CONFLICT, "port " + id + " is " + port.status + ", not " + expected);
+        }
+        return port;
+    }
+
+    private String nextId() {
+        sequence++;
+        return new UUID(0x7e1e_0000_0000_4000L | (sequence >>> 48), 0x8000_0000_0000_0000L | sequence).toString();
+    }
+
+    private static NumberType typeOf(PhoneNumber number) {
+        return number.isNanp() && Set.of("800", "833", "844", "855", "866", "877", "888").contains(number.nationalNumber().substring(0, 3))
+                ? NumberType.TOLL_FREE : NumberType.LOCAL;
+    }
+
+    private static final class Order {
+        final String id;
+        final List<PhoneNumber> numbers;
+        final String name;
+        final String reference;
+        final Instant createdAt;
+        final Instant readyAt;
+        PurchaseStatus status = PurchaseStatus.PENDING;
+        final List<PhoneNumber> bought = new ArrayList<>();
+        final Map<PhoneNumber, String> failures = new LinkedHashMap<>();
+
+        Order(String id, List<PhoneNumber> numbers, String name, String reference, Instant createdAt, Instant readyAt) {
+            this.id = id;
+            this.numbers = numbers;
+            this.name = name;
+            this.reference = reference;
+            this.createdAt = createdAt;
+            this.readyAt = readyAt;
+        }
+
+        void process(CarrierState carrier) {
+            for (PhoneNumber number : numbers) {
+                try {
+                    carrier.buy(number, name);
+                    bought.add(number);
+                } catch (CarrierRejection e) {
+                    failures.put(number, e.getMessage());
+                }
+            }
+            status = bought.isEmpty() ? PurchaseStatus.FAILED : PurchaseStatus.COMPLETED;
+        }
+
+        PurchaseOrder view() {
+            PurchaseOrder.Builder b = PurchaseOrder.builder(id, status).requested(numbers).purchased(bought)
+                    .createdAt(createdAt).reference(reference);
+            failures.forEach((n, reason) -> b.failure(n, reason, "not-available"));
+            if (status == PurchaseStatus.FAILED) {
+                b.details("none of the numbers could be bought");
+            }
+            return b.build();
+        }
+    }
+
+    private static final class Port {
+        final String id;
+        final List<PhoneNumber> numbers;
+        final LocalDate requestedDate;
+        final Instant submittedAt;
+        PortStatus status = PortStatus.PENDING;
+        String rejectionReason;
+        LocalDate confirmedDate;
+        Instant completedAt;
+
+        Port(String id, List<PhoneNumber> numbers, LocalDate requestedDate, Instant submittedAt) {
+            this.id = id;
+            this.numbers = List.copyOf(numbers);
+            this.requestedDate = requestedDate;
+            this.submittedAt = submittedAt;
+        }
+
+        PortOrder view() {
+            List<PortedNumber> each = numbers.stream()
+                    .map(n -> new PortedNumber(n, status, Optional.ofNullable(rejectionReason))).toList();
+            return new PortOrder(id, status, each, Optional.ofNullable(rejectionReason), requestedDate,
+                    Optional.ofNullable(confirmedDate), Optional.of(submittedAt), Optional.ofNullable(completedAt), Map.of());
+        }
+    }
+}
