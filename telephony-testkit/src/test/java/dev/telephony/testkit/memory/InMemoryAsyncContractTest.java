@@ -1,0 +1,24 @@
+package dev.telephony.testkit.memory;
+
+import dev.telephony.api.Capability;
+import dev.telephony.testkit.contract.ProviderHarness;
+import dev.telephony.testkit.contract.TelephonyContract;
+import java.util.Set;
+
+/** The whole contract against the in-memory provider whose purchases complete later, as Azure's and Alianza's do. */
+class InMemoryAsyncContractTest implements TelephonyContract {
+    @Override
+    public ProviderHarness createHarness() {
+        return new InMemoryHarness(declaredCapabilities(), true);
+    }
+
+    @Override
+    public Set<Capability> declaredCapabilities() {
+        return InMemoryProvider.ALL_CAPABILITIES;
+    }
+
+    @Override
+    public boolean purchasesCanStayPending() {
+        return true;
+    }
+}
