@@ -85,8 +85,8 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
         String digits = digits();
         for (int length = 1; length <= 3 && length < digits.length(); length++) {
             int candidate = Integer.parseInt(digits.substring(0, length));
-            if (!PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(util.getRegionCodeForCountryCode(candidate))
-                    || util.getSupportedGlobalNetworkCallingCodes().contains(candidate)) {
+            // "ZZ" is libphonenumber's answer for a code no country or global service uses
+            if (!"ZZ".equals(util.getRegionCodeForCountryCode(candidate))) {
                 return candidate;
             }
         }
