@@ -67,13 +67,14 @@ public final class CarrierState {
      * numbers) on first use: how the in-memory provider chosen by name finds its carrier.
      */
     public static CarrierState named(String name) {
-        return NAMED.computeIfAbsent(name, n -> {
-            CarrierState state = new CarrierState(Clock.systemUTC());
-            if (n.equals("demo")) {
-                DemoInventory.seed(state);
-            }
-            return state;
-        });
+        return NAMED.computeIfAbsent(name, n -> n.equals("demo") ? demo(Clock.systemUTC()) : new CarrierState(Clock.systemUTC()));
+    }
+
+    /** A carrier seeded with the demo offer: New York, Binghamton, San Francisco and toll-free blocks. */
+    public static CarrierState demo(Clock clock) {
+        CarrierState state = new CarrierState(clock);
+        DemoInventory.seed(state);
+        return state;
     }
 
     /** Registers {@code state} under {@code name}, for providers created by name in a test. */

@@ -5,20 +5,19 @@ import dev.telephony.testkit.contract.ProviderHarness;
 import dev.telephony.testkit.contract.TelephonyContract;
 import java.util.Set;
 
-/** The whole contract against the in-memory provider whose purchases complete later, as Azure's and Alianza's do. */
-class InMemoryAsyncContractTest implements TelephonyContract {
+/**
+ * The whole contract against the in-memory provider with synchronous purchases, as SignalWire's are.
+ * The two tests of waiting for PENDING orders are skipped here by design (nothing is ever pending);
+ * {@link InMemoryContractTest} runs them.
+ */
+class InMemorySynchronousContractTest implements TelephonyContract {
     @Override
     public ProviderHarness createHarness() {
-        return new InMemoryHarness(declaredCapabilities(), true);
+        return new InMemoryHarness(declaredCapabilities(), false);
     }
 
     @Override
     public Set<Capability> declaredCapabilities() {
         return InMemoryProvider.ALL_CAPABILITIES;
-    }
-
-    @Override
-    public boolean purchasesCanStayPending() {
-        return true;
     }
 }
