@@ -1,0 +1,348 @@
+package dev.telephony.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.telephony.api.Sleeper;
+import dev.telephony.api.error.ErrorContext;
+import dev.telephony.api.error.ProtocolException;
+import dev.telephony.api.error.ProviderUnavailableException;
+import dev.telephony.api.error.TelephonyException;
+import dev.telephony.api.spi.Retrier;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP client every REST provider uses: one place for connection pooling, time-outs,
+ * authentication, error mapping, retries of reads, JSON and request logging.
+ *
+ * <p>{@link #send(HttpRequest)} sends once; {@link #read(HttpRequest)} retries under the retry policy
+ * and is only for idempotent reads. Errors arrive as neutral exceptions carrying provider, status,
+ * provider code and request id. Logging is an allow-list: method, path, status, duration and request
+ * id, never headers, query values or bodies.
+ */
+public final class RestClient implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RestClient.class);
+    private static final List<String> REQUEST_ID_HEADERS = List.of("x-request-id", "request-id", "x-ms-request-id",
+            "twilio-request-id", "x-signalwire-request-id");
+
+    private final String provider;
+    private final String baseUri;
+    private final Authentication authentication;
+    private final ErrorTranslator errors;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Retrier retrier;
+    private final Redactor redactor;
+    private final ObjectMapper mapper;
+    private final PoolingHttpClientConnectionManager connections;
+    private final CloseableHttpClient http;
+
+    private RestClient(Builder b) {
+        this.provider = Objects.requireNonNull(b.provider, "provider");
+        this.baseUri = stripTrailingSlash(Objects.requireNonNull(b.baseUri, "baseUri").toString());
+        this.authentication = b.authentication;
+        this.errors = b.errors;
+        this.clock = b.clock;
+        this.sleeper = b.sleeper;
+        this.retrier = new Retrier(b.settings.retryPolicy(), b.sleeper, b.random);
+        this.redactor = new Redactor(authentication.secrets());
+        this.mapper = newMapper();
+        this.connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(b.settings.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(b.settings.responseTimeout()))
+                        .build())
+                .setMaxConnTotal(b.settings.maxConnections())
+                .setMaxConnPerRoute(b.settings.maxConnections())
+                .build();
+        this.http = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(b.settings.responseTimeout())).build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .setUserAgent(b.settings.userAgent())
+                .build();
+    }
+
+    public static Builder builder(String provider, URI baseUri) {
+        return new Builder(provider, baseUri);
+    }
+
+    /** A JSON mapper that ignores unknown fields and leaves nulls out of what it writes. */
+    public static ObjectMapper newMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    }
+
+    public String provider() {
+        return provider;
+    }
+
+    /** The base URI requests are sent under, without a trailing slash. */
+    public String baseUri() {
+        return baseUri;
+    }
+
+    public ErrorContext context() {
+        return ErrorContext.of(provider);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Sleeper sleeper() {
+        return sleeper;
+    }
+
+    /** The retrier reads go through, for providers that compose reads themselves. */
+    public Retrier retrier() {
+        return retrier;
+    }
+
+    public Redactor redactor() {
+        return redactor;
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** An idempotent read, retried on rate limits and outages. */
+    public HttpResponse read(HttpRequest request) {
+        return retrier.call(request.toString(), () -> send(request));
+    }
+
+    /** {@link #read(HttpRequest)}, then the body as {@code type}. */
+    public <T> T readJson(HttpRequest request, Class<T> type) {
+        return json(read(request), type);
+    }
+
+    /** Sends once; an error answer becomes the neutral exception. A 401 is retried once if the credentials were renewed. */
+    public HttpResponse send(HttpRequest request) {
+        HttpResponse response = exchange(request);
+        if (response.status() == 401 && authentication.renewAfterUnauthorized()) {
+            response = exchange(request);
+        }
+        if (response.status() >= 400) {
+            ErrorContext context = context().withHttpStatus(response.status());
+            Optional<String> requestId = requestId(response);
+            if (requestId.isPresent()) {
+                context = context.withRequestId(requestId.get());
+            }
+            throw errors.translate(request, response, context, RetryAfter.parse(response.header("Retry-After"), clock), redactor);
+        }
+        return response;
+    }
+
+    /** A JSON request body. */
+    public HttpRequest withJson(HttpRequest request, Object body) {
+        try {
+            return request.body(mapper.writeValueAsBytes(body), "application/json");
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** The body as {@code type}; an unreadable body is a {@link ProtocolException} quoting a short, secret-free excerpt. */
+    public <T> T json(HttpResponse response, Class<T> type) {
+        try {
+            T value = mapper.readValue(response.body(), type);
+            if (value == null) {
+                throw new IOException("empty body");
+            }
+            return value;
+        } catch (IOException e) {
+            throw unreadable(response, type.getSimpleName(), e);
+        }
+    }
+
+    /** The body as {@code type}. */
+    public <T> T json(HttpResponse response, TypeReference<T> type) {
+        try {
+            T value = mapper.readValue(response.body(), type);
+            if (value == null) {
+                throw new IOException("empty body");
+            }
+            return value;
+        } catch (IOException e) {
+            throw unreadable(response, type.getType().getTypeName(), e);
+        }
+    }
+
+    /** The protocol error for an answer that does not have the expected shape. */
+    public ProtocolException unreadable(HttpResponse response, String expected, Exception cause) {
+        ErrorContext context = context().withHttpStatus(response.status());
+        Optional<String> requestId = requestId(response);
+        if (requestId.isPresent()) {
+            context = context.withRequestId(requestId.get());
+        }
+        return new ProtocolException("the provider's answer is not a readable " + expected + ": '"
+                + redactor.excerpt(response.body()) + "'", context, null);
+    }
+
+    private HttpResponse exchange(HttpRequest request) {
+        String uri = baseUri + request.pathAndQuery();
+        ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method()).setUri(uri)
+                .addHeader("Accept", "application/json");
+        authentication.headers().forEach(builder::addHeader);
+        request.headers().forEach(builder::addHeader);
+        request.body().ifPresent(body -> builder.setEntity(new ByteArrayEntity(body,
+                ContentType.parse(request.contentType().orElse("application/octet-stream")))));
+        ClassicHttpRequest message = builder.build();
+        long started = clock.millis();
+        try {
+            HttpResponse response = http.execute(message, answer -> {
+                Map<String, List<String>> headers = new LinkedHashMap<>();
+                for (Header header : answer.getHeaders()) {
+                    headers.computeIfAbsent(header.getName(), k -> new ArrayList<>()).add(header.getValue());
+                }
+                byte[] body = answer.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(answer.getEntity());
+                return new HttpResponse(answer.getCode(), headers, body);
+            });
+            log.debug("{} {} -> {} in {} ms [requestId={}]", provider, request, response.status(),
+                    clock.millis() - started, requestId(response).orElse("-"));
+            return response;
+        } catch (IOException e) {
+            log.debug("{} {} -> {} in {} ms", provider, request, e.getClass().getSimpleName(), clock.millis() - started);
+            throw failure(request, e);
+        }
+    }
+
+    private TelephonyException failure(HttpRequest request, IOException e) {
+        String what;
+        if (e instanceof HttpHostConnectException || e instanceof ConnectException || e instanceof ConnectTimeoutException
+                || e instanceof UnknownHostException) {
+            what = "could not connect for " + request;
+        } else if (e instanceof InterruptedIOException) {
+            what = "no answer in time to " + request + " (it may have been carried out)";
+        } else {
+            what = "the connection failed during " + request + " (it may have been carried out): " + e.getClass().getSimpleName();
+        }
+        return new ProviderUnavailableException(what, context(), null);
+    }
+
+    private static Optional<String> requestId(HttpResponse response) {
+        for (String name : REQUEST_ID_HEADERS) {
+            Optional<String> value = response.header(name);
+            if (value.isPresent()) {
+                return value;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String stripTrailingSlash(String uri) {
+        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    }
+
+    @Override
+    public void close() {
+        http.close(CloseMode.GRACEFUL);
+        connections.close(CloseMode.GRACEFUL);
+    }
+
+    @Override
+    public String toString() {
+        return "RestClient[" + provider + " " + baseUri + ", " + authentication + "]";
+    }
+
+    /** Builds a {@link RestClient}. */
+    public static final class Builder {
+        private final String provider;
+        private final URI baseUri;
+        private Authentication authentication = Authentication.none();
+        private ErrorTranslator errors = StatusErrors.statusOnly();
+        private HttpSettings settings = HttpSettings.defaults();
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private RandomGenerator random = RandomGenerator.getDefault();
+
+        private Builder(String provider, URI baseUri) {
+            this.provider = provider;
+            this.baseUri = baseUri;
+            String scheme = baseUri.getScheme();
+            if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || baseUri.getHost() == null) {
+                throw new IllegalArgumentException("the base URL must be an absolute http(s) URL, was " + baseUri);
+            }
+        }
+
+        public Builder authentication(Authentication authentication) {
+            this.authentication = Objects.requireNonNull(authentication, "authentication");
+            return this;
+        }
+
+        public Builder errors(ErrorTranslator errors) {
+            this.errors = Objects.requireNonNull(errors, "errors");
+            return this;
+        }
+
+        public Builder settings(HttpSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        public Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        public RestClient build() {
+            return new RestClient(this);
+        }
+    }
+
+    /** The wait {@code response} asked for, if any. */
+    public Optional<Duration> retryAfter(HttpResponse response) {
+        return RetryAfter.parse(response.header("Retry-After"), clock);
+    }
+}

@@ -1,0 +1,245 @@
+package dev.telephony.signalwire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.telephony.api.AvailableNumber;
+import dev.telephony.api.Capability;
+import dev.telephony.api.DigitPattern;
+import dev.telephony.api.ListQuery;
+import dev.telephony.api.Listing;
+import dev.telephony.api.NumberInventory;
+import dev.telephony.api.NumberSearch;
+import dev.telephony.api.NumberType;
+import dev.telephony.api.NumberUpdate;
+import dev.telephony.api.OwnedNumber;
+import dev.telephony.api.Page;
+import dev.telephony.api.PhoneNumber;
+import dev.telephony.api.Region;
+import dev.telephony.api.Route;
+import dev.telephony.api.error.ErrorContext;
+import dev.telephony.api.error.InvalidRequestException;
+import dev.telephony.api.error.NotFoundException;
+import dev.telephony.api.error.NumberNotFoundException;
+import dev.telephony.api.error.ProtocolException;
+import dev.telephony.api.error.ProviderUnavailableException;
+import dev.telephony.api.spi.Capabilities;
+import dev.telephony.api.spi.PagedListing;
+import dev.telephony.http.HttpRequest;
+import dev.telephony.http.HttpResponse;
+import dev.telephony.http.RestClient;
+import dev.telephony.http.UrlPath;
+import dev.telephony.signalwire.wire.DataPage;
+import dev.telephony.signalwire.wire.UpdateBody;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Search, list, get, update and release over {@code /api/relay/rest/phone_numbers}. */
+final class SignalWireInventory implements NumberInventory {
+    static final String NUMBERS = "/api/relay/rest/phone_numbers";
+    /** The most results SignalWire returns for one search. */
+    static final int MAX_RESULTS = 100;
+
+    private final RestClient client;
+
+    SignalWireInventory(RestClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public List<Region> regions() {
+        throw new dev.telephony.api.error.UnsupportedCapabilityException(client.provider(), Capability.REGIONS);
+    }
+
+    @Override
+    public List<Region> regions(String countryCode) {
+        return regions();
+    }
+
+    @Override
+    public List<AvailableNumber> search(NumberSearch search) {
+        Capabilities.require(client.provider(), SignalWireProvider.CAPABILITIES, search.requiredCapabilities());
+        HttpRequest request = searchRequest(search);
+        DataPage page = client.json(client.read(request), DataPage.class);
+        List<AvailableNumber> offers = new ArrayList<>();
+        for (JsonNode item : page.data()) {
+            AvailableNumber offer = parse(item, search.type());
+            // SignalWire has no feature filter: the library applies it, never drops it silently
+            if (offer.features().containsAll(search.features()) && offers.size() < search.limit()) {
+                offers.add(offer);
+            }
+        }
+        return List.copyOf(offers);
+    }
+
+    /** The search request, refusing before any call what SignalWire cannot do or combine. */
+    HttpRequest searchRequest(NumberSearch search) {
+        if (!search.country().equals("US") && !search.country().equals("CA")) {
+            throw InvalidRequestException.of("search.country", "SignalWire searches North American numbers only (US, CA), was " + search.country());
+        }
+        boolean tollFree = search.type() == NumberType.TOLL_FREE;
+        if (tollFree && (search.region().isPresent() || search.locality().isPresent())) {
+            throw InvalidRequestException.of("search.region", "SignalWire searches toll-free numbers by prefix only, not by region or city");
+        }
+        if (search.region().isPresent() && search.areaCode().isPresent()) {
+            throw InvalidRequestException.of("search.region", "SignalWire cannot combine a region with an area code");
+        }
+        if (search.locality().isPresent() && search.region().isEmpty()) {
+            throw InvalidRequestException.of("search.locality", "SignalWire needs search.region with a city");
+        }
+        if (search.locality().isPresent() && search.pattern().isPresent()) {
+            throw InvalidRequestException.of("search.locality", "SignalWire cannot combine a city with a digit pattern");
+        }
+        search.pattern().ifPresent(p -> {
+            if (p.digits().length() < 3 || p.digits().length() > 7) {
+                throw InvalidRequestException.of("search.pattern", "SignalWire matches 3 to 7 digits, was " + p.digits().length());
+            }
+        });
+        int asked = search.features().isEmpty() ? search.limit() : MAX_RESULTS;
+        HttpRequest request = HttpRequest.get(NUMBERS + "/search")
+                .query("number_type", tollFree ? "toll-free" : "local")
+                .query("areacode", search.areaCode().orElse(null))
+                .query("region", search.region().orElse(null))
+                .query("city", search.locality().orElse(null))
+                .query("max_results", asked);
+        if (search.pattern().isPresent()) {
+            DigitPattern pattern = search.pattern().get();
+            String parameter = switch (pattern.kind()) {
+                case STARTS_WITH -> "starts_with";
+                case CONTAINS -> "contains";
+                case ENDS_WITH -> "ends_with";
+            };
+            request = request.query(parameter, pattern.digits());
+        }
+        return request;
+    }
+
+    private AvailableNumber parse(JsonNode item, NumberType type) {
+        try {
+            return SignalWireNumbers.offer(item, type);
+        } catch (RuntimeException e) {
+            throw new ProtocolException("a search result is not a number SignalWire documents: "
+                    + client.redactor().excerpt(item.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    client.context(), e);
+        }
+    }
+
+    @Override
+    public Listing<OwnedNumber> list(ListQuery query) {
+        Capabilities.require(client.provider(), SignalWireProvider.CAPABILITIES, query.requiredCapabilities());
+        HttpRequest first = HttpRequest.get(NUMBERS)
+                .query("page_size", query.pageSize())
+                .query("filter_name", query.nameContains().orElse(null))
+                .query("filter_number", query.numberContains().orElse(null));
+        return PagedListing.of(client.provider(), token -> {
+            HttpRequest request = token.map(this::nextPage).orElse(first);
+            DataPage page = client.json(client.read(request), DataPage.class);
+            List<OwnedNumber> items = page.data().stream().map(this::owned).toList();
+            Optional<String> next = Optional.ofNullable(page.links()).map(l -> l.next()).filter(n -> !n.isBlank())
+                    .map(this::relative);
+            return new Page<>(items, next);
+        });
+    }
+
+    /** The continuation token is the path and query of SignalWire's {@code links.next}. */
+    private String relative(String next) {
+        URI uri = URI.create(next);
+        String token = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        if (!token.startsWith(NUMBERS)) {
+            throw new ProtocolException("SignalWire's next page link leaves the numbers list", client.context());
+        }
+        return token;
+    }
+
+    private HttpRequest nextPage(String token) {
+        // the token goes back to the configured host only, so credentials never follow a link elsewhere
+        if (!token.startsWith(NUMBERS + "?")) {
+            throw InvalidRequestException.of("continuationToken", "is not a SignalWire numbers page token");
+        }
+        return HttpRequest.get(token);
+    }
+
+    @Override
+    public Optional<OwnedNumber> get(PhoneNumber number) {
+        return find(number);
+    }
+
+    /** The owned number with exactly this E.164 value: SignalWire's filter matches substrings. */
+    Optional<OwnedNumber> find(PhoneNumber number) {
+        HttpRequest request = HttpRequest.get(NUMBERS).query("filter_number", number.e164()).query("page_size", 1000);
+        DataPage page = client.json(client.read(request), DataPage.class);
+        return page.data().stream().map(this::owned).filter(n -> n.number().equals(number)).findFirst();
+    }
+
+    private OwnedNumber require(PhoneNumber number) {
+        return find(number).orElseThrow(() -> new NumberNotFoundException(number, client.context()));
+    }
+
+    @Override
+    public OwnedNumber update(PhoneNumber number, NumberUpdate update) {
+        Capabilities.require(client.provider(), SignalWireProvider.CAPABILITIES, update.requiredCapabilities());
+        OwnedNumber current = require(number);
+        Route voice = update.voiceRoute().orElse(null);
+        Route messaging = update.messagingRoute().orElse(null);
+        UpdateBody body = new UpdateBody(update.name().orElse(null),
+                voice == null ? null : SignalWireNumbers.LAML_WEBHOOKS, url(voice), method(voice),
+                voice == null ? null : voice.fallbackUrl().map(URI::toString).orElse(null),
+                voice == null || voice.fallbackUrl().isEmpty() ? null : voice.fallbackMethod().name(),
+                messaging == null ? null : SignalWireNumbers.LAML_WEBHOOKS, url(messaging), method(messaging),
+                messaging == null ? null : messaging.fallbackUrl().map(URI::toString).orElse(null),
+                messaging == null || messaging.fallbackUrl().isEmpty() ? null : messaging.fallbackMethod().name());
+        HttpRequest request = client.withJson(HttpRequest.put(UrlPath.of("api", "relay", "rest", "phone_numbers", current.id())), body);
+        try {
+            // the body carries the new values, so repeating it after an outage changes nothing more
+            return owned(client.json(client.retrier().call("update", () -> client.send(request)), JsonNode.class));
+        } catch (NotFoundException gone) {
+            throw new NumberNotFoundException(number, gone.context());
+        }
+    }
+
+    @Override
+    public void release(PhoneNumber number) {
+        Capabilities.require(client.provider(), SignalWireProvider.CAPABILITIES, Capability.RELEASE);
+        OwnedNumber current = require(number);
+        if (!current.number().equals(number)) {
+            throw new IllegalStateException("resolved " + number + " to a different number");
+        }
+        HttpRequest request = HttpRequest.delete(UrlPath.of("api", "relay", "rest", "phone_numbers", current.id()));
+        try {
+            client.send(request);
+        } catch (NotFoundException gone) {
+            throw new NumberNotFoundException(number, gone.context());
+        } catch (ProviderUnavailableException ambiguous) {
+            // released or not? the account's numbers say; a release is never re-sent blindly
+            if (find(number).isPresent()) {
+                throw ambiguous;
+            }
+        }
+    }
+
+    OwnedNumber owned(JsonNode item) {
+        try {
+            return SignalWireNumbers.owned(item);
+        } catch (RuntimeException e) {
+            throw new ProtocolException("a phone number is not in the shape SignalWire documents: '"
+                    + client.redactor().excerpt(item.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "'",
+                    client.context(), e);
+        }
+    }
+
+    OwnedNumber owned(HttpResponse response) {
+        return owned(client.json(response, JsonNode.class));
+    }
+
+    ErrorContext context() {
+        return client.context();
+    }
+
+    private static String url(Route route) {
+        return route == null ? null : route.url().toString();
+    }
+
+    private static String method(Route route) {
+        return route == null ? null : route.method().name();
+    }
+}

@@ -1,0 +1,198 @@
+package dev.telephony.signalwire;
+
+import dev.telephony.api.Capability;
+import dev.telephony.api.NumberInventory;
+import dev.telephony.api.NumberPurchaser;
+import dev.telephony.api.PortingService;
+import dev.telephony.api.Secret;
+import dev.telephony.api.Sleeper;
+import dev.telephony.api.TelephonyProvider;
+import dev.telephony.api.error.ConfigurationException;
+import dev.telephony.api.spi.Unsupported;
+import dev.telephony.http.Authentication;
+import dev.telephony.http.HttpSettings;
+import dev.telephony.http.RestClient;
+import java.net.URI;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * SignalWire's REST API ({@code https://<space>.signalwire.com/api/relay/rest/phone_numbers}),
+ * authenticated with HTTP Basic (project id and API token).
+ *
+ * <pre>{@code
+ * TelephonyProvider telephony = SignalWireProvider.builder()
+ *         .space("example").projectId("…").apiToken(System.getenv("SIGNALWIRE_TOKEN")).build();
+ * }</pre>
+ *
+ * <p>SignalWire offers no API for porting or for listing regions; those are not declared.
+ */
+public final class SignalWireProvider implements TelephonyProvider {
+    /** The name it is registered and chosen by. */
+    public static final String NAME = "signalwire";
+    /** What it can do. */
+    public static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(
+            Capability.SEARCH_LOCAL, Capability.SEARCH_TOLL_FREE, Capability.SEARCH_BY_AREA_CODE,
+            Capability.SEARCH_BY_REGION, Capability.SEARCH_BY_LOCALITY, Capability.SEARCH_STARTS_WITH,
+            Capability.SEARCH_CONTAINS, Capability.SEARCH_ENDS_WITH, Capability.SEARCH_BY_FEATURES,
+            Capability.PURCHASE, Capability.BULK_PURCHASE, Capability.LIST, Capability.NAMES,
+            Capability.VOICE_ROUTING, Capability.MESSAGING_ROUTING, Capability.RELEASE));
+
+    private final RestClient client;
+    private final SignalWireInventory inventory;
+    private final SignalWirePurchaser purchaser;
+    private final PortingService porting = Unsupported.porting(NAME);
+
+    private SignalWireProvider(RestClient client) {
+        this.client = client;
+        this.inventory = new SignalWireInventory(client);
+        this.purchaser = new SignalWirePurchaser(client, inventory);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public NumberInventory inventory() {
+        return inventory;
+    }
+
+    @Override
+    public NumberPurchaser purchaser() {
+        return purchaser;
+    }
+
+    @Override
+    public PortingService porting() {
+        return porting;
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> extension) {
+        throw Unsupported.extension(NAME, extension);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    @Override
+    public String toString() {
+        return "SignalWireProvider[" + client.baseUri() + "]";
+    }
+
+    /**
+     * The base URL for a space given as a name ({@code example}), a host
+     * ({@code example.signalwire.com}) or a URL ({@code https://example.signalwire.com}).
+     */
+    static URI spaceUrl(String space) {
+        String value = space.strip();
+        if (value.contains("://")) {
+            return URI.create(value);
+        }
+        if (!value.matches("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*")) {
+            throw new ConfigurationException("the SignalWire space must be a name such as 'example', a host or a URL, was '"
+                    + value + "'", List.of("space"));
+        }
+        return URI.create("https://" + (value.contains(".") ? value : value + ".signalwire.com").toLowerCase(Locale.ROOT));
+    }
+
+    /** Builds a {@link SignalWireProvider}: a space (or base URL), a project id and an API token are required. */
+    public static final class Builder {
+        private URI baseUrl;
+        private String projectId;
+        private Secret apiToken;
+        private HttpSettings settings = HttpSettings.defaults();
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private RandomGenerator random = RandomGenerator.getDefault();
+
+        private Builder() {
+        }
+
+        /** The space: a name ({@code example}), host or URL. */
+        public Builder space(String space) {
+            this.baseUrl = spaceUrl(Objects.requireNonNull(space, "space"));
+            return this;
+        }
+
+        /** Overrides the base URL (a proxy, a simulator). */
+        public Builder baseUrl(URI baseUrl) {
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            return this;
+        }
+
+        public Builder projectId(String projectId) {
+            this.projectId = projectId;
+            return this;
+        }
+
+        public Builder apiToken(Secret apiToken) {
+            this.apiToken = apiToken;
+            return this;
+        }
+
+        public Builder apiToken(String apiToken) {
+            return apiToken(Secret.of("api-token", apiToken));
+        }
+
+        public Builder httpSettings(HttpSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        public Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        public SignalWireProvider build() {
+            List<String> missing = new java.util.ArrayList<>();
+            if (baseUrl == null) {
+                missing.add("space");
+            }
+            if (projectId == null || projectId.isBlank()) {
+                missing.add("project-id");
+            }
+            if (apiToken == null) {
+                missing.add("api-token");
+            }
+            if (!missing.isEmpty()) {
+                throw new ConfigurationException("SignalWire needs " + missing, missing);
+            }
+            RestClient client = RestClient.builder(NAME, baseUrl)
+                    .authentication(Authentication.basic(projectId, apiToken))
+                    .errors(new SignalWireErrors())
+                    .settings(settings).clock(clock).sleeper(sleeper).random(random)
+                    .build();
+            return new SignalWireProvider(client);
+        }
+    }
+}
