@@ -1,0 +1,219 @@
+package dev.telephony.signalwire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.telephony.api.AvailableNumber;
+import dev.telephony.api.ListQuery;
+import dev.telephony.api.NumberFeature;
+import dev.telephony.api.NumberSearch;
+import dev.telephony.api.NumberType;
+import dev.telephony.api.OwnedNumber;
+import dev.telephony.api.PhoneNumber;
+import dev.telephony.api.TelephonyProvider;
+import dev.telephony.api.WebhookMethod;
+import dev.telephony.api.error.AuthenticationException;
+import dev.telephony.api.error.InvalidRequestException;
+import dev.telephony.api.error.NumberNotFoundException;
+import dev.telephony.api.error.PermissionDeniedException;
+import dev.telephony.api.error.ProtocolException;
+import dev.telephony.api.error.ProviderUnavailableException;
+import dev.telephony.api.error.RateLimitedException;
+import dev.telephony.http.HttpResponse;
+import dev.telephony.http.Redactor;
+import dev.telephony.http.RestClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** SignalWire's wire details that the contract does not see: shapes, links, error bodies, search rules. */
+class SignalWireWireTest {
+    private final SignalWireHarness harness = new SignalWireHarness();
+    private final TelephonyProvider provider = harness.provider();
+
+    @AfterEach
+    void close() {
+        harness.close();
+    }
+
+    /** Our own fixture with every field of the seed's PhoneNumberResponse schema. */
+    private static final String FULL_NUMBER = """
+            {"id":"0c1ff6ee-6c3f-4a8e-9b0f-4a2a9f0f1b11","number":"+15558675309","name":"Support line",
+             "capabilities":["voice","sms","mms","fax"],"number_type":"longcode",
+             "e911_address_id":"7d2e1c3b-aaaa-4bbb-8ccc-123456789abc",
+             "created_at":"2026-01-05T09:00:00Z","updated_at":"2026-01-06T10:00:00Z","next_billed_at":"2026-02-05T09:00:00Z",
+             "call_handler":"laml_webhooks","calling_handler_resource_id":"11111111-2222-4333-8444-555555555555",
+             "call_receive_mode":"voice",
+             "call_request_url":"https://example.com/voice","call_request_method":"GET",
+             "call_fallback_url":"https://example.com/voice-fallback","call_fallback_method":"POST",
+             "call_status_callback_url":"https://example.com/status","call_status_callback_method":"POST",
+             "call_laml_application_id":"app-1","call_dialogflow_agent_id":"df-1","call_relay_topic":"office",
+             "call_relay_topic_status_callback_url":"https://example.com/topic","call_relay_script_url":"https://example.com/swml",
+             "call_relay_context":"ctx","call_relay_context_status_callback_url":"https://example.com/ctx",
+             "call_relay_application":"relay-app","call_relay_connector_id":"conn-1",
+             "call_sip_endpoint_id":"22222222-3333-4444-8555-666666666666","call_verto_resource":"verto",
+             "call_video_room_id":"33333333-4444-4555-8666-777777777777",
+             "message_handler":"laml_webhooks","messaging_handler_resource_id":"44444444-5555-4666-8777-888888888888",
+             "message_request_url":"https://example.com/sms","message_request_method":"POST",
+             "message_fallback_url":null,"message_fallback_method":null,
+             "message_laml_application_id":"app-2","message_relay_topic":"sms-topic","message_relay_context":"sms-ctx",
+             "country_code":"US"}
+            """;
+
+    @Test
+    void theSeedsFullPhoneNumberObjectIsMappedInFull() throws Exception {
+        JsonNode json = RestClient.newMapper().readTree(FULL_NUMBER);
+        OwnedNumber number = SignalWireNumbers.owned(json);
+        assertThat(number.id()).isEqualTo("0c1ff6ee-6c3f-4a8e-9b0f-4a2a9f0f1b11");
+        assertThat(number.number()).isEqualTo(PhoneNumber.of("+15558675309"));
+        assertThat(number.name()).contains("Support line");
+        assertThat(number.type()).isEqualTo(NumberType.LOCAL);
+        assertThat(number.features()).containsExactlyInAnyOrder(NumberFeature.values());
+        assertThat(number.createdAt()).hasValueSatisfying(t -> assertThat(t).hasToString("2026-01-05T09:00:00Z"));
+        assertThat(number.voiceRoute()).hasValueSatisfying(r -> {
+            assertThat(r.url()).hasToString("https://example.com/voice");
+            assertThat(r.method()).isEqualTo(WebhookMethod.GET);
+            assertThat(r.fallbackUrl()).hasValueSatisfying(u -> assertThat(u).hasToString("https://example.com/voice-fallback"));
+        });
+        assertThat(number.messagingRoute()).hasValueSatisfying(r -> assertThat(r.fallbackUrl()).isEmpty());
+        // every other non-null field has a home among the provider attributes
+        json.fieldNames().forEachRemaining(field -> {
+            if (!json.get(field).isNull() && !List.of("id", "number", "name", "capabilities", "number_type", "created_at").contains(field)) {
+                assertThat(number.attributes()).as(field).containsEntry(field, json.get(field).asText());
+            }
+        });
+        assertThat(number.attributes()).containsEntry("e911_address_id", "7d2e1c3b-aaaa-4bbb-8ccc-123456789abc")
+                .containsEntry("next_billed_at", "2026-02-05T09:00:00Z").containsEntry("call_relay_topic", "office");
+    }
+
+    @Test
+    void bothDocumentedSearchShapesAreRead() throws Exception {
+        var mapper = RestClient.newMapper();
+        AvailableNumber current = SignalWireNumbers.offer(mapper.readTree("""
+                {"number":"+12062011680","region":"WA","city":"Seattle","rate_center":"SEATTLE","lata":"674",
+                 "capabilities":{"voice":true,"sms":true,"mms":false,"fax":false}}"""), NumberType.LOCAL);
+        AvailableNumber legacy = SignalWireNumbers.offer(mapper.readTree("""
+                {"e164":"+12062041820","national_number_formatted":"(206) 204-1820",
+                 "international_number_formatted":"+1 206-204-1820","rate_center":"SEATTLE","region":"WA",
+                 "country_code":"US","capabilities":["voice","sms","mms"]}"""), NumberType.LOCAL);
+        assertThat(current.number().e164()).isEqualTo("+12062011680");
+        assertThat(current.features()).containsExactlyInAnyOrder(NumberFeature.VOICE, NumberFeature.SMS);
+        assertThat(current.locality()).contains("Seattle");
+        assertThat(current.attributes()).containsEntry("lata", "674");
+        assertThat(legacy.number().e164()).isEqualTo("+12062041820");
+        assertThat(legacy.features()).containsExactlyInAnyOrder(NumberFeature.VOICE, NumberFeature.SMS, NumberFeature.MMS);
+        assertThat(legacy.rateCenter()).contains("SEATTLE");
+        assertThat(legacy.attributes()).containsEntry("national_number_formatted", "(206) 204-1820");
+    }
+
+    @Test
+    void searchesSignalWireCannotRunAreRefusedBeforeAnyRequest() {
+        var inventory = provider.inventory();
+        assertThatThrownBy(() -> inventory.search(NumberSearch.builder().country("US").region("NY").areaCode("212").build()))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("search.region").hasMessageContaining("area code");
+        assertThatThrownBy(() -> inventory.search(NumberSearch.builder().country("US").contains("12").build()))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("3 to 7 digits");
+        assertThatThrownBy(() -> inventory.search(NumberSearch.builder().country("US").endsWith("12345678").build()))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("search.pattern");
+        assertThatThrownBy(() -> inventory.search(NumberSearch.builder().country("US").type(NumberType.TOLL_FREE).region("NY").build()))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("toll-free");
+        assertThatThrownBy(() -> inventory.search(NumberSearch.builder().country("US").locality("Albany").build()))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("search.locality");
+        assertThatThrownBy(() -> inventory.search(NumberSearch.builder().country("GB").build()))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("search.country");
+        assertThat(harness.carrier().requestCount()).isZero();
+    }
+
+    @Test
+    void searchAsksForMoreWhenTheLibraryFiltersFeaturesItself() {
+        var search = NumberSearch.builder().country("US").areaCode("212").features(NumberFeature.SMS).limit(5).build();
+        String sent = new SignalWireInventory(null).searchRequest(search).pathAndQuery();
+        assertThat(sent).contains("max_results=100").contains("areacode=212").contains("number_type=local")
+                .doesNotContain("sms");
+    }
+
+    @Test
+    void listFollowsLinksNextWithItsPageToken() {
+        for (int i = 0; i < 7; i++) {
+            harness.carrier().own(PhoneNumber.of("+1646200000" + i), "line " + i);
+        }
+        var pages = provider.inventory().list(ListQuery.builder().pageSize(3).build()).pages().iterator();
+        var first = pages.next();
+        assertThat(first.items()).hasSize(3);
+        assertThat(first.nextToken()).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("/api/relay/rest/phone_numbers?").contains("page_number=1").contains("page_token=PA"));
+        assertThat(pages.next().items()).hasSize(3);
+        var last = pages.next();
+        assertThat(last.items()).hasSize(1);
+        assertThat(last.nextToken()).isEmpty();
+        assertThatThrownBy(() -> provider.inventory().list().resumeFrom("https://evil.example.com/steal").firstPage())
+                .isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
+    void aPlusInANumberTravelsAsPercent2BNeverAsASpace() {
+        harness.carrier().own(PhoneNumber.of("+12125550100"), "line");
+        // the simulator decodes queries as a real server does ('+' = space): the lookup only works if '+' was encoded
+        assertThat(provider.inventory().get(PhoneNumber.of("+12125550100"))).isPresent();
+    }
+
+    @Test
+    void releaseDeletesOnlyANumberThatMatchesExactly() {
+        harness.carrier().own(PhoneNumber.of("+12125550100"), "line");
+        assertThatThrownBy(() -> provider.inventory().release(PhoneNumber.of("+1212555010")))
+                .isInstanceOf(NumberNotFoundException.class);
+        assertThat(harness.carrier().releases()).isEmpty();
+        assertThat(harness.carrier().ownedNumbers()).hasSize(1);
+    }
+
+    private final SignalWireErrors errors = new SignalWireErrors();
+    private final Redactor redactor = new Redactor(List.of(dev.telephony.api.Secret.of("t", SignalWireHarness.TOKEN)));
+
+    private RuntimeException translate(int status, String body, Map<String, List<String>> headers) {
+        HttpResponse response = new HttpResponse(status, headers, body.getBytes(StandardCharsets.UTF_8));
+        return errors.translate(dev.telephony.http.HttpRequest.get("/x"), response,
+                dev.telephony.api.error.ErrorContext.of("signalwire").withHttpStatus(status),
+                dev.telephony.http.RetryAfter.parse(response.header("Retry-After"), harness.clock()), redactor);
+    }
+
+    @Test
+    void eachErrorBodyShapeIsMapped() {
+        assertThat(translate(401, "{\"error\":\"Unauthorized\"}", Map.of())).isInstanceOf(AuthenticationException.class)
+                .hasMessageContaining("Unauthorized");
+        assertThat(translate(403, "{\"error\":\"Forbidden\"}", Map.of())).isInstanceOf(PermissionDeniedException.class);
+        assertThat(translate(404, "{\"error\":\"Not Found\"}", Map.of())).isInstanceOf(dev.telephony.api.error.NotFoundException.class);
+        assertThat(translate(500, "{\"error\":\"Internal Server Error\"}", Map.of())).isInstanceOf(ProviderUnavailableException.class);
+        RuntimeException invalid = translate(422, """
+                {"errors":[{"code":"invalid_parameter","title":"Invalid Attribute","detail":"must be 3 to 7 digits",
+                "status":"422","attribute":"contains"}]}""", Map.of());
+        assertThat(invalid).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+            assertThat(e.fieldErrors()).extracting(f -> f.field()).containsExactly("contains");
+            assertThat(e.providerCode()).contains("invalid_parameter");
+        });
+        assertThat(translate(429, "{\"error\":\"Too Many Requests\"}", Map.of("Retry-After", List.of("12"))))
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(12)));
+        assertThat(translate(502, "<html>Bad gateway " + SignalWireHarness.TOKEN + "</html>", Map.of()))
+                .isInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("Bad gateway")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SignalWireHarness.TOKEN));
+    }
+
+    @Test
+    void anUnparseableSuccessIsAProtocolErrorWithAShortExcerpt() {
+        harness.faults().injectOnce(dev.telephony.testkit.carrier.RequestKind.READ, dev.telephony.testkit.carrier.Fault.malformedBody());
+        assertThatThrownBy(() -> provider.inventory().get(PhoneNumber.of("+12125550100")))
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("<<<not json");
+    }
+
+    @Test
+    void theProviderNeverShowsItsToken() {
+        assertThat(provider.toString()).doesNotContain(SignalWireHarness.TOKEN);
+        assertThat(Optional.of(provider).map(Object::toString)).isPresent();
+    }
+}
