@@ -20,9 +20,9 @@ import dev.telephony.api.error.InvalidRequestException;
 import dev.telephony.api.error.NotFoundException;
 import dev.telephony.api.error.NumberNotFoundException;
 import dev.telephony.api.error.ProtocolException;
-import dev.telephony.api.error.ProviderUnavailableException;
 import dev.telephony.api.spi.Capabilities;
 import dev.telephony.api.spi.PagedListing;
+import dev.telephony.api.spi.SafeRelease;
 import dev.telephony.http.HttpRequest;
 import dev.telephony.http.HttpResponse;
 import dev.telephony.http.RestClient;
@@ -206,14 +206,9 @@ final class SignalWireInventory implements NumberInventory {
         }
         HttpRequest request = HttpRequest.delete(UrlPath.of("api", "relay", "rest", "phone_numbers", current.id()));
         try {
-            client.send(request);
+            SafeRelease.release(() -> client.send(request), () -> find(number).isPresent());
         } catch (NotFoundException gone) {
             throw new NumberNotFoundException(number, gone.context());
-        } catch (ProviderUnavailableException ambiguous) {
-            // released or not? the account's numbers say; a release is never re-sent blindly
-            if (find(number).isPresent()) {
-                throw ambiguous;
-            }
         }
     }
 

@@ -15,9 +15,9 @@ import dev.telephony.api.Region;
 import dev.telephony.api.RegionKind;
 import dev.telephony.api.error.NotFoundException;
 import dev.telephony.api.error.NumberNotFoundException;
-import dev.telephony.api.error.ProviderUnavailableException;
 import dev.telephony.api.spi.Capabilities;
 import dev.telephony.api.spi.PagedListing;
+import dev.telephony.api.spi.SafeRelease;
 import dev.telephony.testkit.carrier.RequestKind;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -115,17 +115,12 @@ final class InMemoryInventory implements NumberInventory {
     public void release(PhoneNumber number) {
         Capabilities.require(link.provider(), capabilities, Capability.RELEASE);
         try {
-            link.send(RequestKind.RELEASE, "release", () -> {
+            SafeRelease.release(() -> link.send(RequestKind.RELEASE, "release", () -> {
                 link.carrier().release(number);
                 return null;
-            });
+            }), () -> get(number).isPresent());
         } catch (NotFoundException e) {
             throw new NumberNotFoundException(number, e.context());
-        } catch (ProviderUnavailableException ambiguous) {
-            // released or not? the account's numbers say; a release is never re-sent blindly
-            if (get(number).isPresent()) {
-                throw ambiguous;
-            }
         }
     }
 
