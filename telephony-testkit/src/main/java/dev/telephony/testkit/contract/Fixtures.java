@@ -24,6 +24,8 @@ public final class Fixtures {
     public static final String SAN_FRANCISCO = "415";
     /** Toll-free: +1 833 555 1000 … 1009. */
     public static final String TOLL_FREE_PREFIX = "833";
+    /** Mobile numbers: +1 917 555 3000 … 3009. */
+    public static final String MOBILE_AREA_CODE = "917";
     /** An area code with nothing on offer. */
     public static final String EMPTY_AREA_CODE = "305";
 
@@ -41,6 +43,8 @@ public final class Fixtures {
         carrier.seed().areaCode(SAN_FRANCISCO).exchange("555").firstLine(2000).count(10)
                 .region("CA").locality("San Francisco").rateCenter("SNFC CNTRL").features(NumberFeature.VOICE).add();
         carrier.seed().tollFree(TOLL_FREE_PREFIX).exchange("555").firstLine(1000).count(10).add();
+        carrier.seed().type(NumberType.MOBILE).areaCode(MOBILE_AREA_CODE).exchange("555").firstLine(3000).count(10)
+                .region("NY").locality("New York").features(NumberFeature.VOICE, NumberFeature.SMS).add();
     }
 
     /** A local US search in {@code areaCode}. */

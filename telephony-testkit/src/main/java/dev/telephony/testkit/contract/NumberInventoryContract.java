@@ -108,6 +108,25 @@ public interface NumberInventoryContract extends ProviderContract {
     }
 
     @Test
+    @RequiresCapability(Capability.SEARCH_MOBILE)
+    default void searchMobileFindsOnlyMobile(ProviderHarness h) {
+        Fixtures.seedStandardOffer(h.carrier());
+        List<AvailableNumber> found = inventory(h).search(NumberSearch.builder().country("US")
+                .type(NumberType.MOBILE).limit(50).build());
+        assertThat(found).hasSize(10).allSatisfy(o -> {
+            assertThat(o.type()).isEqualTo(NumberType.MOBILE);
+            assertThat(o.number().e164()).startsWith("+1" + Fixtures.MOBILE_AREA_CODE);
+        });
+    }
+
+    @Test
+    @RequiresCapability({Capability.SEARCH_LOCAL, Capability.SEARCH_BY_AREA_CODE})
+    default void localSearchLeavesOutTollFreeAndMobile(ProviderHarness h) {
+        Fixtures.seedStandardOffer(h.carrier());
+        assertThat(inventory(h).search(local(Fixtures.MOBILE_AREA_CODE).limit(50).build())).isEmpty();
+    }
+
+    @Test
     @RequiresCapability({Capability.SEARCH_LOCAL, Capability.SEARCH_BY_AREA_CODE, Capability.SEARCH_BY_FEATURES})
     default void searchWithRequiredFeaturesOmitsNumbersLackingThem(ProviderHarness h) {
         Fixtures.seedStandardOffer(h.carrier());

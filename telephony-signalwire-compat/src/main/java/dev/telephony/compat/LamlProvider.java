@@ -1,0 +1,207 @@
+package dev.telephony.compat;
+
+import dev.telephony.api.Capability;
+import dev.telephony.api.NumberInventory;
+import dev.telephony.api.NumberPurchaser;
+import dev.telephony.api.PortingService;
+import dev.telephony.api.Secret;
+import dev.telephony.api.Sleeper;
+import dev.telephony.api.TelephonyProvider;
+import dev.telephony.api.error.ConfigurationException;
+import dev.telephony.api.spi.Unsupported;
+import dev.telephony.http.Authentication;
+import dev.telephony.http.HttpSettings;
+import dev.telephony.http.RestClient;
+import dev.telephony.http.UrlPath;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * The LaML (Twilio-compatible) API: SignalWire's compatibility API at
+ * {@code https://<space>.signalwire.com/api/laml/2010-04-01}, or Twilio's at
+ * {@code https://api.twilio.com/2010-04-01}. One implementation; {@link LamlFlavor} says which.
+ * Form-encoded requests with PascalCase keys, snake_case JSON answers, HTTP Basic with the
+ * AccountSid and auth token.
+ *
+ * <pre>{@code
+ * TelephonyProvider sw = LamlProvider.signalWireCompat().space("example").accountSid(projectId).authToken(token).build();
+ * TelephonyProvider tw = LamlProvider.twilio().accountSid("AC…").authToken(token).build();
+ * }</pre>
+ */
+public final class LamlProvider implements TelephonyProvider {
+    /** Twilio's API root. */
+    public static final URI TWILIO_API = URI.create("https://api.twilio.com/2010-04-01");
+
+    private final LamlFlavor flavor;
+    private final RestClient client;
+    private final LamlInventory inventory;
+    private final LamlPurchaser purchaser;
+    private final PortingService porting;
+
+    private LamlProvider(LamlFlavor flavor, RestClient client, String accountPath) {
+        this.flavor = flavor;
+        this.client = client;
+        this.inventory = new LamlInventory(client, flavor, accountPath);
+        this.purchaser = new LamlPurchaser(client, flavor, inventory);
+        this.porting = Unsupported.porting(flavor.providerName());
+    }
+
+    /** A builder for SignalWire's compatibility API. */
+    public static Builder signalWireCompat() {
+        return new Builder(LamlFlavor.SIGNALWIRE_COMPAT);
+    }
+
+    /** A builder for Twilio's API. */
+    public static Builder twilio() {
+        return new Builder(LamlFlavor.TWILIO).baseUrl(TWILIO_API);
+    }
+
+    @Override
+    public String name() {
+        return flavor.providerName();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return flavor.capabilities();
+    }
+
+    @Override
+    public NumberInventory inventory() {
+        return inventory;
+    }
+
+    @Override
+    public NumberPurchaser purchaser() {
+        return purchaser;
+    }
+
+    @Override
+    public PortingService porting() {
+        return porting;
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> extension) {
+        throw Unsupported.extension(flavor.providerName(), extension);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    @Override
+    public String toString() {
+        return "LamlProvider[" + flavor.providerName() + " " + client.baseUri() + "]";
+    }
+
+    /** The SignalWire compatibility API root for a space given as a name, host or URL. */
+    static URI spaceUrl(String space) {
+        String value = space.strip();
+        if (value.contains("://")) {
+            return URI.create(value.replaceAll("/+$", "") + (value.contains("/api/laml") ? "" : "/api/laml/2010-04-01"));
+        }
+        if (!value.matches("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*")) {
+            throw new ConfigurationException("the SignalWire space must be a name such as 'example', a host or a URL, was '"
+                    + value + "'", List.of("space"));
+        }
+        return URI.create("https://" + (value.contains(".") ? value : value + ".signalwire.com") + "/api/laml/2010-04-01");
+    }
+
+    /** Builds a {@link LamlProvider}; the base URL (or space), AccountSid and auth token are required. */
+    public static final class Builder {
+        private final LamlFlavor flavor;
+        private URI baseUrl;
+        private String accountSid;
+        private Secret authToken;
+        private HttpSettings settings = HttpSettings.defaults();
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private RandomGenerator random = RandomGenerator.getDefault();
+
+        private Builder(LamlFlavor flavor) {
+            this.flavor = flavor;
+        }
+
+        /** The SignalWire space (name, host or URL). */
+        public Builder space(String space) {
+            this.baseUrl = spaceUrl(Objects.requireNonNull(space, "space"));
+            return this;
+        }
+
+        /** The API root, including its path: {@code …/api/laml/2010-04-01} or {@code …/2010-04-01}. */
+        public Builder baseUrl(URI baseUrl) {
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            return this;
+        }
+
+        /** The AccountSid: SignalWire's project id, or Twilio's {@code AC…}. */
+        public Builder accountSid(String accountSid) {
+            this.accountSid = accountSid;
+            return this;
+        }
+
+        public Builder authToken(Secret authToken) {
+            this.authToken = authToken;
+            return this;
+        }
+
+        public Builder authToken(String authToken) {
+            return authToken(Secret.of("auth-token", authToken));
+        }
+
+        public Builder httpSettings(HttpSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        public Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        public LamlProvider build() {
+            List<String> missing = new ArrayList<>();
+            if (baseUrl == null) {
+                missing.add("space");
+            }
+            if (accountSid == null || accountSid.isBlank()) {
+                missing.add("account-sid");
+            }
+            if (authToken == null) {
+                missing.add("auth-token");
+            }
+            if (!missing.isEmpty()) {
+                throw new ConfigurationException(flavor.providerName() + " needs " + missing, missing);
+            }
+            if (!flavor.validAccountSid(accountSid)) {
+                throw new ConfigurationException("the " + flavor.providerName() + " account-sid must be "
+                        + flavor.accountSidRule() + ", was '" + accountSid + "'", List.of("account-sid"));
+            }
+            String root = baseUrl.getScheme() + "://" + baseUrl.getRawAuthority();
+            String prefix = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath().replaceAll("/+$", "");
+            RestClient client = RestClient.builder(flavor.providerName(), URI.create(root))
+                    .authentication(Authentication.basic(accountSid, authToken))
+                    .errors(new LamlErrors())
+                    .settings(settings).clock(clock).sleeper(sleeper).random(random)
+                    .build();
+            return new LamlProvider(flavor, client, prefix + UrlPath.of("Accounts", accountSid));
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.telephony.compat;
+
+import dev.telephony.api.Capability;
+import dev.telephony.api.TelephonyProvider;
+import dev.telephony.api.error.ConfigurationException;
+import dev.telephony.api.spi.ConfigKey;
+import dev.telephony.api.spi.ProviderConfig;
+import dev.telephony.api.spi.TelephonyProviderFactory;
+import dev.telephony.http.HttpSettings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** What the two LaML registrations share: configuration keys and how they build the provider. */
+abstract class LamlProviderFactory implements TelephonyProviderFactory {
+    static final String SPACE = "space";
+    static final String ACCOUNT_SID = "account-sid";
+    static final String AUTH_TOKEN = "auth-token";
+    static final String BASE_URL = "base-url";
+    static final String CONNECT_TIMEOUT = "connect-timeout-seconds";
+    static final String RESPONSE_TIMEOUT = "response-timeout-seconds";
+
+    abstract LamlFlavor flavor();
+
+    abstract LamlProvider.Builder builder();
+
+    @Override
+    public String name() {
+        return flavor().providerName();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return flavor().capabilities();
+    }
+
+    List<ConfigKey> commonKeys(String sidDescription, String tokenDescription) {
+        List<ConfigKey> keys = new ArrayList<>();
+        keys.add(ConfigKey.required(ACCOUNT_SID, sidDescription));
+        keys.add(ConfigKey.requiredSecret(AUTH_TOKEN, tokenDescription));
+        keys.add(ConfigKey.optional(BASE_URL, "the API root, overriding the default (a proxy or simulator)"));
+        keys.add(ConfigKey.withDefault(CONNECT_TIMEOUT, "seconds to wait for a connection", "10"));
+        keys.add(ConfigKey.withDefault(RESPONSE_TIMEOUT, "seconds to wait for an answer", "30"));
+        return keys;
+    }
+
+    @Override
+    public TelephonyProvider create(ProviderConfig config) {
+        LamlProvider.Builder builder = builder()
+                .accountSid(config.require(ACCOUNT_SID))
+                .authToken(config.secret(AUTH_TOKEN).orElseThrow())
+                .clock(config.clock())
+                .sleeper(config.sleeper())
+                .httpSettings(HttpSettings.defaults()
+                        .withConnectTimeout(Duration.ofSeconds(config.integer(CONNECT_TIMEOUT).orElseThrow()))
+                        .withResponseTimeout(Duration.ofSeconds(config.integer(RESPONSE_TIMEOUT).orElseThrow())));
+        configureBase(builder, config);
+        return builder.build();
+    }
+
+    void configureBase(LamlProvider.Builder builder, ProviderConfig config) {
+        config.get(BASE_URL).map(URI::create).ifPresent(builder::baseUrl);
+    }
+
+    static ConfigurationException missingSpace(String provider) {
+        return new ConfigurationException("provider '" + provider + "' needs " + SPACE + " (or " + BASE_URL
+                + "): system property telephony." + provider + ".space or environment TELEPHONY_"
+                + provider.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_SPACE", List.of(SPACE));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.telephony.compat;
+
+import dev.telephony.api.NumberPurchaser;
+import dev.telephony.api.PhoneNumber;
+import dev.telephony.api.PurchaseOrder;
+import dev.telephony.api.PurchaseRequest;
+import dev.telephony.api.error.InvalidRequestException;
+import dev.telephony.api.error.NotFoundException;
+import dev.telephony.api.error.NumberNotAvailableException;
+import dev.telephony.api.spi.Capabilities;
+import dev.telephony.api.spi.PurchaseGuard;
+import dev.telephony.api.spi.SynchronousPurchases;
+import dev.telephony.http.HttpRequest;
+import dev.telephony.http.RestClient;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Buying with {@code POST …/IncomingPhoneNumbers.json} (201), one number per request with its friendly
+ * name in the same form, each under the purchase guard; the order id is a receipt (see
+ * {@link SynchronousPurchases}).
+ */
+final class LamlPurchaser implements NumberPurchaser {
+    private final RestClient client;
+    private final LamlFlavor flavor;
+    private final LamlInventory inventory;
+    private final SynchronousPurchases purchases;
+
+    LamlPurchaser(RestClient client, LamlFlavor flavor, LamlInventory inventory) {
+        this.client = client;
+        this.flavor = flavor;
+        this.inventory = inventory;
+        this.purchases = new SynchronousPurchases(flavor.receiptPrefix(), client.context(),
+                new PurchaseGuard(client.provider(), client.retrier()));
+    }
+
+    @Override
+    public PurchaseOrder purchase(PurchaseRequest request) {
+        Capabilities.require(client.provider(), flavor.capabilities(), request.requiredCapabilities());
+        request.requireLiveHolds(client.clock().instant(), client.context());
+        return purchases.purchaseEach(request, this::buyOne, n -> inventory.find(n).isPresent(), this::nameIfBought);
+    }
+
+    private PhoneNumber buyOne(PurchaseRequest single) {
+        PhoneNumber number = single.numbers().get(0);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("PhoneNumber", number.e164());
+        single.name().ifPresent(name -> form.put("FriendlyName", name));
+        try {
+            inventory.owned(client.send(HttpRequest.post(inventory.incomingNumbers()).form(form)));
+        } catch (NumberNotAvailableException | InvalidRequestException | NotFoundException refused) {
+            throw new NumberNotAvailableException(List.of(number), refused.context(), refused);
+        }
+        return number;
+    }
+
+    /** After an ambiguous failure that did buy the number, give it the name the lost answer would have. */
+    private void nameIfBought(PurchaseRequest single) {
+        single.name().ifPresent(name -> inventory.find(single.numbers().get(0))
+                .filter(n -> !n.name().equals(Optional.of(name)))
+                .ifPresent(n -> inventory.update(n.number(), dev.telephony.api.NumberUpdate.builder().name(name).build())));
+    }
+
+    @Override
+    public Optional<PurchaseOrder> order(String orderId) {
+        return purchases.order(orderId);
+    }
+
+    @Override
+    public PurchaseOrder await(String orderId, Duration timeout) {
+        return order(orderId).orElseThrow(() -> new NotFoundException("no " + flavor.providerName() + " order " + orderId,
+                client.context()));
+    }
+}
