@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     @Test
     void dependsOnNoOtherProvider() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.telephony.compat..", "dev.telephony.azure..",
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.telephony.signalwire..", "dev.telephony.azure..",
                         "dev.telephony.alianza..", "dev.telephony.testkit..", "com.github.tomakehurst..")
                 .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("dev.telephony.compat"));
