@@ -34,6 +34,7 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
@@ -83,6 +84,7 @@ public final class RestClient implements AutoCloseable {
         this.redactor = new Redactor(authentication.secrets());
         this.mapper = newMapper();
         this.connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionFactory(RestClient::quietConnection)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(b.settings.connectTimeout()))
                         .setSocketTimeout(Timeout.of(b.settings.responseTimeout()))
@@ -248,6 +250,18 @@ public final class RestClient implements AutoCloseable {
         }
     }
 
+    /**
+     * A connection that never logs headers or wire bytes: HttpClient's own logging connection would
+     * write the Authorization header to {@code org.apache.hc.client5.http.headers} at DEBUG.
+     */
+    private static ManagedHttpClientConnection quietConnection(java.net.Socket socket) throws IOException {
+        QuietConnection connection = new QuietConnection();
+        if (socket != null) {
+            connection.bind(socket);
+        }
+        return connection;
+    }
+
     private TelephonyException failure(HttpRequest request, IOException e) {
         String what;
         if (e instanceof HttpHostConnectException || e instanceof ConnectException || e instanceof ConnectTimeoutException
@@ -302,7 +316,11 @@ public final class RestClient implements AutoCloseable {
             this.baseUri = baseUri;
             String scheme = baseUri.getScheme();
             if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || baseUri.getHost() == null) {
-                throw new IllegalArgumentException("the base URL must be an absolute http(s) URL, was " + baseUri);
+                throw new IllegalArgumentException("the base URL must be an absolute http(s) URL with a host");
+            }
+            if (baseUri.getRawUserInfo() != null) {
+                // credentials in a URL would travel into logs and messages with it
+                throw new IllegalArgumentException("the base URL must not carry user information; configure credentials separately");
             }
         }
 

@@ -149,8 +149,12 @@ class HttpPlumbingTest {
             capture.finish();
         }
         assertThat(capture.lines()).anySatisfy(line -> assertThat(line).contains("acme GET /numbers -> 200").contains("req-7"));
-        assertThat(capture.lines()).allSatisfy(line -> assertThat(line).doesNotContain(TOKEN.reveal())
-                .doesNotContain("Authorization").doesNotContain("secret-ish-value"));
+        // every logger, HttpClient's own included, at DEBUG: no credential, no Authorization header
+        assertThat(capture.lines()).isNotEmpty().allSatisfy(line -> assertThat(line).doesNotContain(TOKEN.reveal())
+                .doesNotContain("Authorization").doesNotContain("X-Api-Key"));
+        assertThat(capture.lines()).filteredOn(line -> line.startsWith("dev.telephony"))
+                .allSatisfy(line -> assertThat(line).doesNotContain("secret-ish-value"));
+        assertThat(capture.lines()).anySatisfy(line -> assertThat(line).startsWith("org.apache.hc.client5.http"));
         assertThat(client().toString()).doesNotContain(TOKEN.reveal());
     }
 

@@ -228,10 +228,9 @@ final class LamlInventory implements NumberInventory {
     static void routeFields(Map<String, String> form, String prefix, Route route) {
         form.put(prefix + "Url", route.url().toString());
         form.put(prefix + "Method", route.method().name());
-        route.fallbackUrl().ifPresent(u -> {
-            form.put(prefix + "FallbackUrl", u.toString());
-            form.put(prefix + "FallbackMethod", route.fallbackMethod().name());
-        });
+        // an empty value clears a fallback set earlier: the update changes only the fields it names
+        form.put(prefix + "FallbackUrl", route.fallbackUrl().map(URI::toString).orElse(""));
+        form.put(prefix + "FallbackMethod", route.fallbackMethod().name());
     }
 
     @Override

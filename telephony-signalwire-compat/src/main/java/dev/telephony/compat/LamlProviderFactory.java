@@ -61,7 +61,15 @@ abstract class LamlProviderFactory implements TelephonyProviderFactory {
     }
 
     void configureBase(LamlProvider.Builder builder, ProviderConfig config) {
-        config.get(BASE_URL).map(URI::create).ifPresent(builder::baseUrl);
+        config.get(BASE_URL).map(LamlProviderFactory::url).ifPresent(builder::baseUrl);
+    }
+
+    private static URI url(String value) {
+        try {
+            return URI.create(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("configuration " + BASE_URL + " is not a URL", java.util.List.of(BASE_URL));
+        }
     }
 
     static ConfigurationException missingSpace(String provider) {

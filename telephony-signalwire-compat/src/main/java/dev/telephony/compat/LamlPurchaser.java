@@ -44,7 +44,7 @@ final class LamlPurchaser implements NumberPurchaser {
         return purchases.purchaseEach(request, this::buyOne, n -> inventory.find(n).isPresent(), this::nameIfBought);
     }
 
-    private PhoneNumber buyOne(PurchaseRequest single) {
+    private Optional<String> buyOne(PurchaseRequest single) {
         PhoneNumber number = single.numbers().get(0);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("PhoneNumber", number.e164());
@@ -54,14 +54,22 @@ final class LamlPurchaser implements NumberPurchaser {
         } catch (NumberNotAvailableException | InvalidRequestException | NotFoundException refused) {
             throw new NumberNotAvailableException(List.of(number), refused.context(), refused);
         }
-        return number;
+        return Optional.empty();
     }
 
     /** After an ambiguous failure that did buy the number, give it the name the lost answer would have. */
-    private void nameIfBought(PurchaseRequest single) {
-        single.name().ifPresent(name -> inventory.find(single.numbers().get(0))
-                .filter(n -> !n.name().equals(Optional.of(name)))
-                .ifPresent(n -> inventory.update(n.number(), dev.telephony.api.NumberUpdate.builder().name(name).build())));
+    private Optional<String> nameIfBought(PurchaseRequest single) {
+        if (single.name().isEmpty()) {
+            return Optional.empty();
+        }
+        String name = single.name().get();
+        try {
+            inventory.find(single.numbers().get(0)).filter(n -> !n.name().equals(Optional.of(name)))
+                    .ifPresent(n -> inventory.update(n.number(), dev.telephony.api.NumberUpdate.builder().name(name).build()));
+            return Optional.empty();
+        } catch (dev.telephony.api.error.TelephonyException naming) {
+            return Optional.of("bought " + single.numbers().get(0) + " but could not name it (" + naming.reason() + ")");
+        }
     }
 
     @Override

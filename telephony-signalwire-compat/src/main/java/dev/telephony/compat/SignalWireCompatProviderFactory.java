@@ -25,7 +25,7 @@ public final class SignalWireCompatProviderFactory extends LamlProviderFactory {
     @Override
     public List<ConfigKey> configKeys() {
         List<ConfigKey> keys = new ArrayList<>();
-        keys.add(ConfigKey.optional(SPACE, "the SignalWire space: a name such as 'example', or its URL"));
+        keys.add(ConfigKey.requiredUnless(SPACE, "the SignalWire space: a name such as 'example', or its URL", BASE_URL));
         keys.addAll(commonKeys("the project id, used as the AccountSid", "an API token with the Numbers scope"));
         return keys;
     }

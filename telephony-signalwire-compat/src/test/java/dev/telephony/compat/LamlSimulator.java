@@ -307,20 +307,23 @@ final class LamlSimulator extends WireSimulator {
     private static OwnedNumber apply(OwnedNumber number, Map<String, List<String>> form) {
         OwnedNumber.Builder b = number.toBuilder();
         first(form, "FriendlyName").ifPresent(b::name);
-        route(form, "Voice").ifPresent(b::voiceRoute);
-        route(form, "Sms").ifPresent(b::messagingRoute);
+        route(form, "Voice", number.voiceRoute()).ifPresent(b::voiceRoute);
+        route(form, "Sms", number.messagingRoute()).ifPresent(b::messagingRoute);
         first(form, "StatusCallback").ifPresent(v -> b.attribute("status_callback", v));
         return b.build();
     }
 
-    private static Optional<Route> route(Map<String, List<String>> form, String prefix) {
+    /** Fields not in the form keep their values, as the LaML API's update does; an empty value clears. */
+    private static Optional<Route> route(Map<String, List<String>> form, String prefix, Optional<Route> current) {
         Optional<String> url = first(form, prefix + "Url");
         if (url.isEmpty()) {
             return Optional.empty();
         }
         Route route = new Route(URI.create(url.get()), WebhookMethod.valueOf(first(form, prefix + "Method").orElse("POST")),
                 Optional.empty(), WebhookMethod.POST);
-        Optional<String> fallback = first(form, prefix + "FallbackUrl");
+        Optional<String> fallback = form.containsKey(prefix + "FallbackUrl")
+                ? first(form, prefix + "FallbackUrl").filter(v -> !v.isEmpty())
+                : current.flatMap(Route::fallbackUrl).map(URI::toString);
         return Optional.of(fallback.isPresent()
                 ? route.withFallback(fallback.get(), WebhookMethod.valueOf(first(form, prefix + "FallbackMethod").orElse("POST")))
                 : route);

@@ -183,11 +183,12 @@ final class SignalWireInventory implements NumberInventory {
         Route messaging = update.messagingRoute().orElse(null);
         UpdateBody body = new UpdateBody(update.name().orElse(null),
                 voice == null ? null : SignalWireNumbers.LAML_WEBHOOKS, url(voice), method(voice),
-                voice == null ? null : voice.fallbackUrl().map(URI::toString).orElse(null),
-                voice == null || voice.fallbackUrl().isEmpty() ? null : voice.fallbackMethod().name(),
+                // a partial update keeps fields it does not name: an empty value clears an old fallback
+                voice == null ? null : voice.fallbackUrl().map(URI::toString).orElse(""),
+                voice == null ? null : voice.fallbackMethod().name(),
                 messaging == null ? null : SignalWireNumbers.LAML_WEBHOOKS, url(messaging), method(messaging),
-                messaging == null ? null : messaging.fallbackUrl().map(URI::toString).orElse(null),
-                messaging == null || messaging.fallbackUrl().isEmpty() ? null : messaging.fallbackMethod().name());
+                messaging == null ? null : messaging.fallbackUrl().map(URI::toString).orElse(""),
+                messaging == null ? null : messaging.fallbackMethod().name());
         HttpRequest request = client.withJson(HttpRequest.put(UrlPath.of("api", "relay", "rest", "phone_numbers", current.id())), body);
         try {
             // the body carries the new values, so repeating it after an outage changes nothing more
@@ -200,10 +201,8 @@ final class SignalWireInventory implements NumberInventory {
     @Override
     public void release(PhoneNumber number) {
         Capabilities.require(client.provider(), SignalWireProvider.CAPABILITIES, Capability.RELEASE);
+        // require() matched the number exactly: SignalWire's own filter would also match longer numbers
         OwnedNumber current = require(number);
-        if (!current.number().equals(number)) {
-            throw new IllegalStateException("resolved " + number + " to a different number");
-        }
         HttpRequest request = HttpRequest.delete(UrlPath.of("api", "relay", "rest", "phone_numbers", current.id()));
         try {
             SafeRelease.release(() -> client.send(request), () -> find(number).isPresent());

@@ -34,7 +34,7 @@ public final class SignalWireProviderFactory implements TelephonyProviderFactory
     @Override
     public List<ConfigKey> configKeys() {
         return List.of(
-                ConfigKey.optional(SPACE, "the SignalWire space: a name such as 'example', or its URL"),
+                ConfigKey.requiredUnless(SPACE, "the SignalWire space: a name such as 'example', or its URL", BASE_URL),
                 ConfigKey.required(PROJECT_ID, "the project id (the Basic-auth user)"),
                 ConfigKey.requiredSecret(API_TOKEN, "an API token with the Numbers scope"),
                 ConfigKey.optional(BASE_URL, "overrides the URL derived from the space (a proxy or simulator)"),
@@ -58,7 +58,7 @@ public final class SignalWireProviderFactory implements TelephonyProviderFactory
                         .withConnectTimeout(Duration.ofSeconds(config.integer(CONNECT_TIMEOUT).orElseThrow()))
                         .withResponseTimeout(Duration.ofSeconds(config.integer(RESPONSE_TIMEOUT).orElseThrow())));
         if (config.get(BASE_URL).isPresent()) {
-            builder.baseUrl(URI.create(config.get(BASE_URL).get()));
+            builder.baseUrl(baseUrl(config.get(BASE_URL).get()));
         } else if (config.get(SPACE).isPresent()) {
             builder.space(config.get(SPACE).get());
         } else {
@@ -66,5 +66,13 @@ public final class SignalWireProviderFactory implements TelephonyProviderFactory
                     + "telephony.signalwire.space or environment TELEPHONY_SIGNALWIRE_SPACE", List.of(SPACE));
         }
         return builder.build();
+    }
+
+    private static URI baseUrl(String value) {
+        try {
+            return URI.create(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("configuration " + BASE_URL + " of provider 'signalwire' is not a URL", List.of(BASE_URL));
+        }
     }
 }

@@ -9,6 +9,7 @@ import dev.telephony.api.PurchaseRequest;
 import dev.telephony.api.error.InvalidRequestException;
 import dev.telephony.api.error.NotFoundException;
 import dev.telephony.api.error.NumberNotAvailableException;
+import dev.telephony.api.error.TelephonyException;
 import dev.telephony.api.spi.Capabilities;
 import dev.telephony.api.spi.PurchaseGuard;
 import dev.telephony.api.spi.SynchronousPurchases;
@@ -25,6 +26,8 @@ import java.util.Optional;
  * a receipt (see {@link SynchronousPurchases}).
  */
 final class SignalWirePurchaser implements NumberPurchaser {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SignalWirePurchaser.class);
+
     private final RestClient client;
     private final SignalWireInventory inventory;
     private final SynchronousPurchases purchases;
@@ -41,10 +44,10 @@ final class SignalWirePurchaser implements NumberPurchaser {
         Capabilities.require(client.provider(), SignalWireProvider.CAPABILITIES, request.requiredCapabilities());
         request.requireLiveHolds(client.clock().instant(), client.context());
         return purchases.purchaseEach(request, this::buyOne, n -> inventory.find(n).isPresent(),
-                single -> inventory.find(single.numbers().get(0)).ifPresent(n -> name(n, single)));
+                single -> inventory.find(single.numbers().get(0)).flatMap(n -> name(n, single)));
     }
 
-    private PhoneNumber buyOne(PurchaseRequest single) {
+    private Optional<String> buyOne(PurchaseRequest single) {
         PhoneNumber number = single.numbers().get(0);
         HttpRequest post = client.withJson(HttpRequest.post(SignalWireInventory.NUMBERS), new PurchaseBody(number.e164()));
         OwnedNumber owned;
@@ -54,13 +57,23 @@ final class SignalWirePurchaser implements NumberPurchaser {
             // the number is valid E.164 (checked before sending), so a refusal means it is not for sale
             throw new NumberNotAvailableException(List.of(number), refused.context(), refused);
         }
-        name(owned, single);
-        return number;
+        return name(owned, single);
     }
 
-    private void name(OwnedNumber owned, PurchaseRequest single) {
-        if (single.name().isPresent() && !single.name().equals(owned.name())) {
+    /**
+     * Names a bought number. SignalWire's purchase takes no name, so this is a second request; if it
+     * fails the number is still bought, and the order says so instead of failing the purchase.
+     */
+    private Optional<String> name(OwnedNumber owned, PurchaseRequest single) {
+        if (single.name().isEmpty() || single.name().equals(owned.name())) {
+            return Optional.empty();
+        }
+        try {
             inventory.update(owned.number(), NumberUpdate.builder().name(single.name().get()).build());
+            return Optional.empty();
+        } catch (TelephonyException naming) {
+            log.warn("bought {} but could not name it: {}", owned.number(), naming.reason());
+            return Optional.of("bought " + owned.number() + " but could not name it (" + naming.reason() + "); rename it with an update");
         }
     }
 

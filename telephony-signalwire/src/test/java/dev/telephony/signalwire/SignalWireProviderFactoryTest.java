@@ -37,7 +37,7 @@ class SignalWireProviderFactoryTest {
         assertThatThrownBy(() -> Telephony.builder().provider("signalwire").systemProperties(new Properties())
                 .environment(Map.of()).connect())
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("project-id").hasMessageContaining("api-token")
+                .hasMessageContaining("space or base-url").hasMessageContaining("project-id").hasMessageContaining("api-token")
                 .hasMessageContaining("TELEPHONY_SIGNALWIRE_API_TOKEN");
         assertThatThrownBy(() -> Telephony.builder().provider("signalwire").systemProperties(new Properties())
                 .environment(Map.of()).config(Map.of("project-id", "p", "api-token", "secret-value-123")).connect())

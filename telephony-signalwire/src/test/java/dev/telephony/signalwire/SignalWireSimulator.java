@@ -233,15 +233,19 @@ final class SignalWireSimulator extends WireSimulator {
         return SimResponse.json(200, write(numberJson(updated)));
     }
 
+    /** A partial update, as SignalWire's PUT is: fields not named keep their values; an empty value clears. */
     private static Optional<Route> route(JsonNode body, String prefix, Optional<Route> current) {
         if (!body.hasNonNull(prefix + "_request_url")) {
             return Optional.empty();
         }
         Route route = new Route(URI.create(body.get(prefix + "_request_url").asText()),
                 WebhookMethod.valueOf(body.path(prefix + "_request_method").asText("POST")), Optional.empty(), WebhookMethod.POST);
-        if (body.hasNonNull(prefix + "_fallback_url")) {
-            route = route.withFallback(body.get(prefix + "_fallback_url").asText(),
-                    WebhookMethod.valueOf(body.path(prefix + "_fallback_method").asText("POST")));
+        Optional<String> fallback = body.has(prefix + "_fallback_url")
+                ? Optional.of(body.path(prefix + "_fallback_url").asText("")).filter(v -> !v.isEmpty())
+                : current.flatMap(Route::fallbackUrl).map(URI::toString);
+        if (fallback.isPresent()) {
+            route = route.withFallback(fallback.get(), WebhookMethod.valueOf(body.path(prefix + "_fallback_method")
+                    .asText(current.map(r -> r.fallbackMethod().name()).orElse("POST"))));
         }
         return Optional.of(route);
     }

@@ -11,9 +11,11 @@ import java.util.Optional;
  * @param required     whether the provider cannot start without it
  * @param secret       whether its value must never be shown
  * @param defaultValue the value used when none is given
+ * @param unlessGiven  for a required key: another key whose presence makes this one unnecessary
+ *                     (a space, unless a base URL is given)
  */
 public record ConfigKey(String name, String description, boolean required, boolean secret,
-                        Optional<String> defaultValue) {
+                        Optional<String> defaultValue, Optional<String> unlessGiven) {
     public ConfigKey {
         Objects.requireNonNull(name, "name");
         if (!name.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
@@ -21,31 +23,37 @@ public record ConfigKey(String name, String description, boolean required, boole
         }
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(defaultValue, "defaultValue");
+        Objects.requireNonNull(unlessGiven, "unlessGiven");
     }
 
     /** A key the provider cannot start without. */
     public static ConfigKey required(String name, String description) {
-        return new ConfigKey(name, description, true, false, Optional.empty());
+        return new ConfigKey(name, description, true, false, Optional.empty(), Optional.empty());
     }
 
     /** A secret the provider cannot start without. */
     public static ConfigKey requiredSecret(String name, String description) {
-        return new ConfigKey(name, description, true, true, Optional.empty());
+        return new ConfigKey(name, description, true, true, Optional.empty(), Optional.empty());
+    }
+
+    /** A key required unless {@code otherKey} is given instead. */
+    public static ConfigKey requiredUnless(String name, String description, String otherKey) {
+        return new ConfigKey(name, description, true, false, Optional.empty(), Optional.of(otherKey));
     }
 
     /** A key that may be left out. */
     public static ConfigKey optional(String name, String description) {
-        return new ConfigKey(name, description, false, false, Optional.empty());
+        return new ConfigKey(name, description, false, false, Optional.empty(), Optional.empty());
     }
 
     /** A secret that may be left out (for example one of two ways to authenticate). */
     public static ConfigKey optionalSecret(String name, String description) {
-        return new ConfigKey(name, description, false, true, Optional.empty());
+        return new ConfigKey(name, description, false, true, Optional.empty(), Optional.empty());
     }
 
     /** A key with a default value. */
     public static ConfigKey withDefault(String name, String description, String defaultValue) {
-        return new ConfigKey(name, description, false, false, Optional.of(defaultValue));
+        return new ConfigKey(name, description, false, false, Optional.of(defaultValue), Optional.empty());
     }
 
     /** The system property that supplies this key for {@code provider}: {@code telephony.<provider>.<key>}. */

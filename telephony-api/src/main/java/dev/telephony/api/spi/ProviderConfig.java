@@ -54,10 +54,12 @@ public final class ProviderConfig {
                 resolved.put(key.name(), value.strip());
             }
         }
-        List<ConfigKey> missing = keys.stream().filter(k -> k.required() && !resolved.containsKey(k.name())).toList();
+        List<ConfigKey> missing = keys.stream().filter(k -> k.required() && !resolved.containsKey(k.name())
+                && k.unlessGiven().map(other -> !resolved.containsKey(other)).orElse(true)).toList();
         if (!missing.isEmpty()) {
             throw new ConfigurationException("provider '" + provider + "' is missing configuration "
-                    + missing.stream().map(k -> k.name() + " (" + k.description() + "; system property "
+                    + missing.stream().map(k -> k.name() + k.unlessGiven().map(o -> " or " + o).orElse("")
+                            + " (" + k.description() + "; system property "
                             + k.systemProperty(provider) + " or environment " + k.environmentVariable(provider) + ")")
                     .collect(Collectors.joining(", ")),
                     missing.stream().map(ConfigKey::name).toList());

@@ -52,10 +52,11 @@ public final class PurchaseGuard {
             try {
                 return send.apply(request);
             } catch (RateLimitedException e) {
-                Duration delay = retrier.delayAfter(sent, e);
-                if (sent >= maxSends || delay == null) {
+                java.util.Optional<Duration> wait = retrier.delayAfter(sent, e);
+                if (sent >= maxSends || wait.isEmpty()) {
                     throw e;
                 }
+                Duration delay = wait.get();
                 log.debug("purchase rate limited by {}, sending again in {} ms", provider, delay.toMillis());
                 retrier.pause(delay, e);
             } catch (ProviderUnavailableException | ProtocolException e) {
@@ -68,7 +69,7 @@ public final class PurchaseGuard {
                 if (sent >= maxSends || !(e instanceof ProviderUnavailableException unavailable)) {
                     throw e;
                 }
-                Duration delay = retrier.delayAfter(sent, unavailable);
+                Duration delay = retrier.delayAfter(sent, unavailable).orElse(Duration.ZERO);
                 log.info("purchase at {} failed ({}) and bought nothing; sending again in {} ms", provider,
                         e.getClass().getSimpleName(), delay.toMillis());
                 retrier.pause(delay, e);

@@ -7,6 +7,7 @@ import dev.telephony.api.error.RateLimitedException;
 import dev.telephony.api.error.RetryableException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -40,10 +41,11 @@ public final class Retrier {
             try {
                 return read.get();
             } catch (RateLimitedException | ProviderUnavailableException e) {
-                Duration delay = delayAfter(attempt, e);
-                if (attempt >= policy.maxAttempts() || delay == null) {
+                Optional<Duration> wait = delayAfter(attempt, e);
+                if (attempt >= policy.maxAttempts() || wait.isEmpty()) {
                     throw e;
                 }
+                Duration delay = wait.get();
                 log.debug("{} failed ({}), try {} of {} in {} ms", operation, e.getClass().getSimpleName(), attempt + 1,
                         policy.maxAttempts(), delay.toMillis());
                 pause(delay, e);
@@ -52,21 +54,21 @@ public final class Retrier {
     }
 
     /**
-     * The wait before the next try after {@code failure} on try {@code attempt}, or {@code null} when
-     * the failure should not be waited out (a Retry-After longer than the policy allows).
+     * The wait before the next try after {@code failure} on try {@code attempt}, or empty when the
+     * failure should not be waited out (a Retry-After longer than the policy allows).
      */
-    public Duration delayAfter(int attempt, RetryableException failure) {
+    public Optional<Duration> delayAfter(int attempt, RetryableException failure) {
         if (failure instanceof RateLimitedException limited && limited.retryAfter().isPresent()) {
             Duration asked = limited.retryAfter().get();
-            return asked.compareTo(policy.maxRetryAfter()) > 0 ? null : asked;
+            return asked.compareTo(policy.maxRetryAfter()) > 0 ? Optional.empty() : Optional.of(asked);
         }
         if (failure instanceof OperationTimeoutException) {
-            return null;
+            return Optional.empty();
         }
         long base = policy.initialBackoff().toMillis() << Math.min(attempt - 1, 20);
         long capped = Math.min(base, policy.maxBackoff().toMillis());
         long half = capped / 2;
-        return Duration.ofMillis(half + (half > 0 ? random.nextLong(half + 1) : 0));
+        return Optional.of(Duration.ofMillis(half + (half > 0 ? random.nextLong(half + 1) : 0)));
     }
 
     /** Sleeps {@code delay}; an interruption ends the retries by rethrowing {@code cause}. */

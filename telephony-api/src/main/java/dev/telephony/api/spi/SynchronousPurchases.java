@@ -8,6 +8,7 @@ import dev.telephony.api.PurchaseStatus;
 import dev.telephony.api.error.ErrorContext;
 import dev.telephony.api.error.InvalidRequestException;
 import dev.telephony.api.error.NumberNotAvailableException;
+import dev.telephony.api.error.PurchaseOutcomeUnknownException;
 import dev.telephony.api.error.TelephonyException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,40 +45,59 @@ public final class SynchronousPurchases {
      * Buys every number of {@code request}, one at a time. A number refused as unavailable or invalid
      * is reported as a failure; when none could be bought, {@link NumberNotAvailableException}.
      *
+     * <p>An outcome that could not be established is never reported as "not bought": it ends the
+     * purchase with {@link PurchaseOutcomeUnknownException} carrying every number confirmed so far.
+     *
      * @param buyOne   sends the purchase of the single number of its request; refuses with
-     *                 {@link NumberNotAvailableException} when it is not for sale
+     *                 {@link NumberNotAvailableException} when it is not for sale. Answers a note when
+     *                 the number was bought but a follow-up (naming it) failed, else empty
      * @param owns     whether the account owns a number now (an idempotent read)
      * @param afterAmbiguousSuccess what to do for a number found bought after an ambiguous failure
-     *                 (name it, say); may do nothing
+     *                 (name it, say); answers a note like {@code buyOne}
      */
-    public PurchaseOrder purchaseEach(PurchaseRequest request, Function<PurchaseRequest, PhoneNumber> buyOne,
-                                      Predicate<PhoneNumber> owns, java.util.function.Consumer<PurchaseRequest> afterAmbiguousSuccess) {
+    public PurchaseOrder purchaseEach(PurchaseRequest request, Function<PurchaseRequest, Optional<String>> buyOne,
+                                      Predicate<PhoneNumber> owns, Function<PurchaseRequest, Optional<String>> afterAmbiguousSuccess) {
         List<PhoneNumber> bought = new ArrayList<>();
         List<PurchaseFailure> failures = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        boolean onlyRefusals = true;
         for (PhoneNumber number : request.numbers()) {
             PurchaseRequest single = request.forNumbers(List.of(number));
             try {
                 guard.purchase(single,
-                        r -> receipt(r.numbers(), List.of(buyOne.apply(r)), List.of()),
+                        r -> {
+                            buyOne.apply(r).ifPresent(notes::add);
+                            return receipt(r.numbers(), r.numbers(), List.of());
+                        },
                         numbers -> Set.copyOf(numbers.stream().filter(owns).toList()),
                         (r, owned) -> {
-                            afterAmbiguousSuccess.accept(r);
+                            afterAmbiguousSuccess.apply(r).ifPresent(notes::add);
                             return receipt(r.numbers(), List.copyOf(owned), List.of());
                         });
                 bought.add(number);
+            } catch (PurchaseOutcomeUnknownException unknown) {
+                List<PhoneNumber> confirmed = new ArrayList<>(bought);
+                confirmed.addAll(unknown.confirmedBought());
+                throw new PurchaseOutcomeUnknownException(request.numbers(), confirmed, null, context, unknown);
             } catch (NumberNotAvailableException | InvalidRequestException refused) {
                 failures.add(new PurchaseFailure(number, refused.reason(), refused.providerCode()));
             } catch (TelephonyException other) {
                 if (bought.isEmpty() && failures.isEmpty()) {
                     throw other;
                 }
+                onlyRefusals = false;
                 failures.add(new PurchaseFailure(number, other.reason(), other.providerCode()));
             }
         }
-        if (bought.isEmpty()) {
+        if (bought.isEmpty() && onlyRefusals) {
             throw new NumberNotAvailableException(request.numbers(), context);
         }
-        return receipt(request.numbers(), bought, failures);
+        PurchaseOrder order = receipt(request.numbers(), bought, failures);
+        if (notes.isEmpty()) {
+            return order;
+        }
+        return PurchaseOrder.builder(order.id(), order.status()).requested(order.requested()).purchased(order.purchased())
+                .failures(order.failures()).details(String.join("; ", notes)).build();
     }
 
     /** The order a receipt id stands for, or empty when the id is not one of this provider's receipts. */

@@ -67,7 +67,17 @@ public final class CarrierState {
      * numbers) on first use: how the in-memory provider chosen by name finds its carrier.
      */
     public static CarrierState named(String name) {
-        return NAMED.computeIfAbsent(name, n -> n.equals("demo") ? demo(Clock.systemUTC()) : new CarrierState(Clock.systemUTC()));
+        return named(name, Clock.systemUTC());
+    }
+
+    /** {@link #named(String)}, creating a missing carrier on {@code clock}. */
+    public static CarrierState named(String name, Clock clock) {
+        return NAMED.computeIfAbsent(name, n -> n.equals("demo") ? demo(clock) : new CarrierState(clock));
+    }
+
+    /** Forgets the carrier registered under {@code name}, so the next use starts afresh. */
+    public static void forget(String name) {
+        NAMED.remove(name);
     }
 
     /** A carrier seeded with the demo offer: New York, Binghamton, San Francisco and toll-free blocks. */

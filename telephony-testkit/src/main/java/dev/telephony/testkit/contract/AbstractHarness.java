@@ -66,7 +66,13 @@ public abstract class AbstractHarness implements ProviderHarness {
     @Override
     public final synchronized void close() {
         try {
-            opened.forEach(TelephonyProvider::close);
+            for (TelephonyProvider instance : opened) {
+                try {
+                    instance.close();
+                } catch (RuntimeException e) {
+                    // close the others all the same
+                }
+            }
         } finally {
             opened.clear();
             stop();

@@ -66,7 +66,7 @@ public final class ContractExtension implements ParameterResolver, AfterEachCall
         ProviderHarness harness = context.getStore(NAMESPACE).get(HARNESS, ProviderHarness.class);
         if (harness != null) {
             for (Throwable t = thrown; t != null; t = t.getCause()) {
-                String leaked = Secrets.findIn(String.valueOf(t.getMessage()), harness.secrets());
+                String leaked = Secrets.findIn(String.valueOf(t.getMessage()), ContractSupport.secretsOf(harness));
                 if (leaked != null) {
                     AssertionError error = new AssertionError("a configured secret appeared in the message of "
                             + t.getClass().getName());
@@ -91,7 +91,7 @@ public final class ContractExtension implements ParameterResolver, AfterEachCall
             if (capture != null) {
                 capture.finish();
                 for (String line : capture.lines()) {
-                    if (Secrets.findIn(line, harness.secrets()) != null) {
+                    if (Secrets.findIn(line, ContractSupport.secretsOf(harness)) != null) {
                         throw new AssertionError("a configured secret reached a log line from logger "
                                 + line.substring(0, line.indexOf(' ')));
                     }

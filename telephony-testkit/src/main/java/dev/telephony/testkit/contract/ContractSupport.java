@@ -13,6 +13,13 @@ final class ContractSupport {
     private ContractSupport() {
     }
 
+    /** Every secret the contract must never see in a log or message: the harness's and the port PIN. */
+    static java.util.Set<String> secretsOf(ProviderHarness harness) {
+        java.util.Set<String> all = new java.util.HashSet<>(harness.secrets());
+        all.add(Fixtures.PORT_PIN);
+        return all;
+    }
+
     /** An update the provider supports, for tests about updating in general. */
     static NumberUpdate anyUpdateThe(TelephonyProvider provider) {
         if (provider.supports(Capability.VOICE_ROUTING)) {

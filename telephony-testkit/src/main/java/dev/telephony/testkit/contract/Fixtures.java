@@ -26,6 +26,8 @@ public final class Fixtures {
     public static final String TOLL_FREE_PREFIX = "833";
     /** Mobile numbers: +1 917 555 3000 … 3009. */
     public static final String MOBILE_AREA_CODE = "917";
+    /** The losing carrier's PIN in the contract's port requests: a secret no log or message may show. */
+    public static final String PORT_PIN = "97531864";
     /** An area code with nothing on offer. */
     public static final String EMPTY_AREA_CODE = "305";
 
@@ -69,7 +71,7 @@ public final class Fixtures {
                 .serviceAddress(Address.us("135 Front St", "Binghamton", "NY", "13905"))
                 .billingTelephoneNumber(number)
                 .carrierAccountNumber("123456789")
-                .pin("8642")
+                .pin(PORT_PIN)
                 .requestedDate(LocalDate.now(harness.clock()).plusDays(daysAhead))
                 .currentProvider("AT&T")
                 .build();

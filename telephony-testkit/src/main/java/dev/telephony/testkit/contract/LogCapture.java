@@ -16,10 +16,13 @@ import org.slf4j.LoggerFactory;
  * can search them for secrets. Works with Logback, the testkit's logging backend.
  */
 public final class LogCapture extends AppenderBase<ILoggingEvent> {
+    /** Loggers raised to DEBUG while capturing: the library's, and the HTTP clients that could see headers. */
+    private static final List<String> WATCHED = List.of("dev.telephony", "org.apache.hc.client5.http", "com.azure");
+
     private final List<String> lines = new ArrayList<>();
+    private final java.util.Map<Logger, Level> levels = new java.util.LinkedHashMap<>();
+    private final List<ch.qos.logback.core.Appender<ILoggingEvent>> quieted = new ArrayList<>();
     private Logger root;
-    private Logger library;
-    private Level libraryLevel;
 
     /** Starts capturing; returns empty when the logging backend is not Logback. */
     public static Optional<LogCapture> begin() {
@@ -30,9 +33,14 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> {
         capture.setContext(context);
         capture.setName("telephony-contract-capture");
         capture.root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        capture.library = context.getLogger("dev.telephony");
-        capture.libraryLevel = capture.library.getLevel();
-        capture.library.setLevel(Level.DEBUG);
+        for (String name : WATCHED) {
+            Logger logger = context.getLogger(name);
+            capture.levels.put(logger, logger.getLevel());
+            logger.setLevel(Level.DEBUG);
+        }
+        // the console would print every DEBUG line of the watched loggers: park the root's appenders meanwhile
+        capture.root.iteratorForAppenders().forEachRemaining(capture.quieted::add);
+        capture.quieted.forEach(capture.root::detachAppender);
         capture.start();
         capture.root.addAppender(capture);
         return Optional.of(capture);
@@ -52,10 +60,11 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> {
         return List.copyOf(lines);
     }
 
-    /** Stops capturing and restores the library's log level. */
+    /** Stops capturing and restores the log levels and appenders. */
     public void finish() {
         root.detachAppender(this);
-        library.setLevel(libraryLevel);
+        quieted.forEach(root::addAppender);
+        levels.forEach(Logger::setLevel);
         stop();
     }
 }

@@ -23,6 +23,13 @@ import org.junit.jupiter.api.Test;
 /** What every provider does when the carrier misbehaves: the same fault gives the same answer everywhere. */
 public interface ReliabilityContract extends ProviderContract {
 
+    /** How many read requests one undisturbed search takes (one, or several for long-running searches). */
+    private static int readsOfOneSearch(ProviderHarness h) {
+        int before = h.carrier().requestCount(RequestKind.READ);
+        search(h);
+        return h.carrier().requestCount(RequestKind.READ) - before;
+    }
+
     private static void search(ProviderHarness h) {
         h.provider().inventory().search(local(Fixtures.MANHATTAN).limit(3).build());
     }
@@ -46,10 +53,13 @@ public interface ReliabilityContract extends ProviderContract {
     @RequiresCapability({Capability.SEARCH_LOCAL, Capability.SEARCH_BY_AREA_CODE})
     default void rateLimitedReadIsRetriedAfterTheRequestedDelay(ProviderHarness h) {
         Fixtures.seedStandardOffer(h.carrier());
+        int undisturbed = readsOfOneSearch(h);
         h.faults().injectOnce(RequestKind.READ, Fault.rateLimited(Duration.ofSeconds(7)));
+        int before = h.carrier().requestCount(RequestKind.READ);
         List<AvailableNumber> found = h.provider().inventory().search(local(Fixtures.MANHATTAN).limit(3).build());
         assertThat(found).hasSize(3);
-        assertThat(h.carrier().requestCount(RequestKind.READ)).isEqualTo(2);
+        assertThat(h.carrier().requestCount(RequestKind.READ) - before).as("reads: one search plus one retry")
+                .isEqualTo(undisturbed + 1);
         assertThat(h.clock().sleeps()).as("waits on the controlled clock").containsExactly(Duration.ofSeconds(7));
     }
 
@@ -57,9 +67,12 @@ public interface ReliabilityContract extends ProviderContract {
     @RequiresCapability({Capability.SEARCH_LOCAL, Capability.SEARCH_BY_AREA_CODE})
     default void serverErrorsOnAReadAreRetriedABoundedNumberOfTimes(ProviderHarness h) {
         Fixtures.seedStandardOffer(h.carrier());
+        int undisturbed = readsOfOneSearch(h);
         h.faults().inject(RequestKind.READ, Fault.serverError(), 2);
+        int first = h.carrier().requestCount(RequestKind.READ);
         assertThat(h.provider().inventory().search(local(Fixtures.MANHATTAN).limit(3).build())).hasSize(3);
-        assertThat(h.carrier().requestCount(RequestKind.READ)).isEqualTo(3);
+        assertThat(h.carrier().requestCount(RequestKind.READ) - first).as("reads: one search plus two retries")
+                .isEqualTo(undisturbed + 2);
 
         h.faults().inject(RequestKind.READ, Fault.serverError(), 1000);
         int before = h.carrier().requestCount(RequestKind.READ);
@@ -108,10 +121,12 @@ public interface ReliabilityContract extends ProviderContract {
     private static void ambiguousPurchaseFailure(ProviderHarness h, Fault fault) {
         Fixtures.seedStandardOffer(h.carrier());
         AvailableNumber offer = Fixtures.anOffer(h, Fixtures.MANHATTAN);
+        boolean named = h.provider().supports(Capability.NAMES);
+        PurchaseRequest request = named ? PurchaseRequest.of(offer).withName("Recovered line") : PurchaseRequest.of(offer);
         h.faults().injectOnce(RequestKind.PURCHASE, fault);
         Throwable failure = catchThrowable(() -> {
             PurchaseOrder order = NumberPurchaserContract.completed(h.provider(),
-                    h.provider().purchaser().purchase(PurchaseRequest.of(offer)));
+                    h.provider().purchaser().purchase(request));
             assertThat(order.status()).as("the answer matches the carrier's truth").isEqualTo(PurchaseStatus.COMPLETED);
             assertThat(order.purchased()).containsExactly(offer.number());
         });
@@ -120,6 +135,37 @@ public interface ReliabilityContract extends ProviderContract {
         }
         assertThat(h.carrier().timesBought(offer.number())).as("times the carrier sold the number").isEqualTo(1);
         assertThat(h.carrier().requestCount(RequestKind.PURCHASE)).as("purchase requests sent").isEqualTo(1);
-        assertThat(h.provider().inventory().get(offer.number())).isPresent();
+        assertThat(h.provider().inventory().get(offer.number())).hasValueSatisfying(owned -> {
+            if (named && failure == null) {
+                assertThat(owned.name()).as("the name the lost answer would have carried").contains("Recovered line");
+            }
+        });
+    }
+
+    @Test
+    @RequiresCapability(Capability.RELEASE)
+    default void releaseWhoseAnswerIsLostIsNotSentAgainAndSucceeds(ProviderHarness h) {
+        for (Fault fault : List.of(Fault.timeoutAfterCommit(), Fault.resetAfterCommit())) {
+            dev.telephony.api.PhoneNumber number = dev.telephony.api.PhoneNumber.of(
+                    fault.kind() == Fault.Kind.RESET_AFTER_COMMIT ? "+16465550001" : "+16465550002");
+            h.carrier().own(number, "line");
+            int before = h.carrier().requestCount(RequestKind.RELEASE);
+            h.faults().injectOnce(RequestKind.RELEASE, fault);
+            h.provider().inventory().release(number);
+            assertThat(h.carrier().requestCount(RequestKind.RELEASE) - before).as("release requests sent").isEqualTo(1);
+            assertThat(h.carrier().owned(number)).isEmpty();
+            assertThat(h.carrier().releases()).containsOnlyOnce(number);
+        }
+    }
+
+    @Test
+    @RequiresCapability(Capability.RELEASE)
+    default void releaseRefusedByAServerErrorIsNotSentAgain(ProviderHarness h) {
+        dev.telephony.api.PhoneNumber number = dev.telephony.api.PhoneNumber.of("+16465550003");
+        h.carrier().own(number, "line");
+        h.faults().injectOnce(RequestKind.RELEASE, Fault.serverError());
+        assertThatThrownBy(() -> h.provider().inventory().release(number)).isInstanceOf(ProviderUnavailableException.class);
+        assertThat(h.carrier().requestCount(RequestKind.RELEASE)).as("release requests sent").isEqualTo(1);
+        assertThat(h.carrier().owned(number)).isPresent();
     }
 }

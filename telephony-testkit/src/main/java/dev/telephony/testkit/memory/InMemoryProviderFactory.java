@@ -59,7 +59,7 @@ public final class InMemoryProviderFactory implements TelephonyProviderFactory {
                     + "' must be 'immediate' or 'async', was '" + mode + "'", List.of(PURCHASE_MODE));
         }
         InMemoryProvider.Builder builder = InMemoryProvider.builder()
-                .carrier(CarrierState.named(config.require(CARRIER)))
+                .carrier(CarrierState.named(config.require(CARRIER), config.clock()))
                 .clock(config.clock())
                 .sleeper(config.sleeper())
                 .asynchronousPurchases(mode.equals("async"));

@@ -36,7 +36,7 @@ public record SimRequest(String method, String rawPath, List<String> segments, M
         }
         Map<String, String> lower = new LinkedHashMap<>();
         headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
-        return new SimRequest(method, path, List.copyOf(segments), parseForm(q < 0 ? "" : url.substring(q + 1)),
+        return new SimRequest(method, path, List.copyOf(segments), java.util.Collections.unmodifiableMap(parseForm(q < 0 ? "" : url.substring(q + 1))),
                 Map.copyOf(lower), body == null ? "" : body);
     }
 
@@ -63,7 +63,7 @@ public record SimRequest(String method, String rawPath, List<String> segments, M
 
     /** The form fields of an {@code application/x-www-form-urlencoded} body. */
     public Map<String, List<String>> form() {
-        return parseForm(body);
+        return java.util.Collections.unmodifiableMap(parseForm(body));
     }
 
     public Optional<String> header(String name) {

@@ -36,7 +36,7 @@ public abstract class WireSimulator implements AutoCloseable {
 
     private final CarrierState carrier;
     private final WireMockServer server;
-    private Duration lostAnswerDelay = Duration.ofMillis(1500);
+    private volatile Duration lostAnswerDelay = Duration.ofMillis(1500);
 
     protected WireSimulator(CarrierState carrier) {
         this.carrier = Objects.requireNonNull(carrier, "carrier");
