@@ -143,16 +143,19 @@ public final class CarrierState {
 
     /** The numbers on offer, in number order. */
     public synchronized List<AvailableNumber> available() {
+        settle();
         return List.copyOf(inventory.values());
     }
 
     /** At most {@code limit} offers that pass {@code filter}, in number order. */
     public synchronized List<AvailableNumber> search(Predicate<AvailableNumber> filter, int limit) {
+        settle();
         return inventory.values().stream().filter(filter).limit(limit).toList();
     }
 
     /** Whether {@code number} is on offer. */
     public synchronized boolean isAvailable(PhoneNumber number) {
+        settle();
         return inventory.containsKey(number);
     }
 
@@ -185,21 +188,25 @@ public final class CarrierState {
 
     /** The owned number, if the account owns it. */
     public synchronized Optional<OwnedNumber> owned(PhoneNumber number) {
+        settle();
         return Optional.ofNullable(owned.get(number));
     }
 
     /** The owned number with this carrier id, if any. */
     public synchronized Optional<OwnedNumber> ownedById(String id) {
+        settle();
         return owned.values().stream().filter(n -> n.id().equals(id)).findFirst();
     }
 
     /** Every owned number, in number order. */
     public synchronized List<OwnedNumber> ownedNumbers() {
+        settle();
         return List.copyOf(owned.values());
     }
 
     /** The owned numbers after {@code after} (exclusive) that pass {@code filter}, at most {@code limit}. */
     public synchronized List<OwnedNumber> ownedPage(Optional<PhoneNumber> after, Predicate<OwnedNumber> filter, int limit) {
+        settle();
         Map<PhoneNumber, OwnedNumber> tail = after.isPresent() ? owned.tailMap(after.get(), false) : owned;
         return tail.values().stream().filter(filter).limit(limit).toList();
     }
@@ -225,11 +232,13 @@ public final class CarrierState {
 
     /** Every purchase the carrier carried out, in order; a number bought twice appears twice. */
     public synchronized List<PhoneNumber> purchases() {
+        settle();
         return List.copyOf(purchaseLog);
     }
 
     /** How many times {@code number} was bought. */
     public synchronized long timesBought(PhoneNumber number) {
+        settle();
         return purchaseLog.stream().filter(number::equals).count();
     }
 
@@ -287,6 +296,19 @@ public final class CarrierState {
     public synchronized boolean ownedOrOnOrder(PhoneNumber number) {
         return owned.containsKey(number) || orders.values().stream()
                 .anyMatch(o -> o.status == PurchaseStatus.PENDING && o.numbers.contains(number));
+    }
+
+    /** Carries out the asynchronous orders whose time has come: the carrier works on its own clock. */
+    private void settle() {
+        if (holdOrders) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (Order order : orders.values()) {
+            if (order.status == PurchaseStatus.PENDING && order.readyAt != null && !now.isBefore(order.readyAt)) {
+                order.process(this);
+            }
+        }
     }
 
     /** Every order, oldest first. */

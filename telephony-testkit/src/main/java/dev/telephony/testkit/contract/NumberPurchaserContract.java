@@ -149,7 +149,9 @@ public interface NumberPurchaserContract extends ProviderContract {
                 });
         Duration waited = Duration.between(started, h.clock().instant());
         assertThat(waited).as("the deadline bounds the whole wait").isEqualTo(timeout);
-        assertThat(h.carrier().order(placed.id()).orElseThrow().status()).isEqualTo(PurchaseStatus.PENDING);
+        assertThat(h.provider().purchaser().order(placed.id())).hasValueSatisfying(o -> assertThat(o.status()).isEqualTo(PurchaseStatus.PENDING));
+        assertThat(h.carrier().orders()).as("the carrier's orders: none cancelled").isNotEmpty()
+                .allSatisfy(o -> assertThat(o.status()).isEqualTo(PurchaseStatus.PENDING));
     }
 
     @Test

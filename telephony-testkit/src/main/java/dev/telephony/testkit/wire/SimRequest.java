@@ -20,9 +20,10 @@ import java.util.Optional;
  * @param query    the decoded query parameters
  * @param headers  the headers, by lower-case name
  * @param body     the body as text
+ * @param rawQuery the query as sent, still encoded
  */
 public record SimRequest(String method, String rawPath, List<String> segments, Map<String, List<String>> query,
-                         Map<String, String> headers, String body) {
+                         Map<String, String> headers, String body, Optional<String> rawQuery) {
 
     /** Reads {@code url} (path and query as sent). */
     public static SimRequest of(String method, String url, Map<String, String> headers, String body) {
@@ -37,7 +38,7 @@ public record SimRequest(String method, String rawPath, List<String> segments, M
         Map<String, String> lower = new LinkedHashMap<>();
         headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
         return new SimRequest(method, path, List.copyOf(segments), java.util.Collections.unmodifiableMap(parseForm(q < 0 ? "" : url.substring(q + 1))),
-                Map.copyOf(lower), body == null ? "" : body);
+                Map.copyOf(lower), body == null ? "" : body, q < 0 ? Optional.empty() : Optional.of(url.substring(q + 1)));
     }
 
     /** Decodes {@code a=1&b=2} form or query text. */

@@ -1,0 +1,486 @@
+package dev.telephony.azure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.telephony.api.AvailableNumber;
+import dev.telephony.api.NumberFeature;
+import dev.telephony.api.NumberType;
+import dev.telephony.api.OwnedNumber;
+import dev.telephony.api.PhoneNumber;
+import dev.telephony.api.PurchaseOrder;
+import dev.telephony.api.PurchaseStatus;
+import dev.telephony.testkit.carrier.CarrierRejection;
+import dev.telephony.testkit.carrier.CarrierState;
+import dev.telephony.testkit.carrier.RequestKind;
+import dev.telephony.testkit.wire.SimRequest;
+import dev.telephony.testkit.wire.SimResponse;
+import dev.telephony.testkit.wire.WireSimulator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A stateful simulator of Azure's phone-numbers and SIP REST API on the shared carrier state. It
+ * verifies the HMAC-SHA256 signature of every request as the service does, runs the long-running
+ * operation protocol (202 with {@code operation-id}, {@code search-id}, {@code Operation-Location};
+ * operations moving notStarted → running → succeeded or failed), holds searched numbers until the
+ * search expires, pages with {@code nextLink}, and answers errors in {@code CommunicationErrorResponse} form.
+ */
+final class AzureSimulator extends WireSimulator {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration HOLD = Duration.ofMinutes(15);
+
+    private final String host;
+    private final byte[] key;
+    private final Map<String, Search> searches = new ConcurrentHashMap<>();
+    private final Map<String, Operation> operations = new ConcurrentHashMap<>();
+    private final Map<String, Integer> trunks = new LinkedHashMap<>();
+    private final List<ObjectNode> routes = new ArrayList<>();
+    private final AtomicInteger rejectedSignatures = new AtomicInteger();
+
+    private record Search(String id, List<PhoneNumber> numbers, NumberType type, String calling, String sms, Instant expiresBy,
+                          boolean[] purchased) {
+    }
+
+    private static final class Operation {
+        final String id;
+        final String type;
+        final String resourceLocation;
+        final String orderId;
+        final Instant created;
+        int polls;
+
+        Operation(String id, String type, String resourceLocation, String orderId, Instant created) {
+            this.id = id;
+            this.type = type;
+            this.resourceLocation = resourceLocation;
+            this.orderId = orderId;
+            this.created = created;
+        }
+    }
+
+    /**
+     * @param host      the endpoint's host, which the SDK signs (the simulator itself listens on loopback)
+     * @param accessKey the Base64 access key requests must be signed with
+     */
+    AzureSimulator(CarrierState carrier, String host, String accessKey) {
+        super(carrier);
+        this.host = host;
+        this.key = Base64.getDecoder().decode(accessKey);
+    }
+
+    /** How many requests were refused for a bad signature. */
+    int rejectedSignatures() {
+        return rejectedSignatures.get();
+    }
+
+    @Override
+    protected RequestKind classify(SimRequest request) {
+        String last = request.lastSegment();
+        if (request.method().equals("POST") && last.equals(":purchase")) {
+            return RequestKind.PURCHASE;
+        }
+        if (request.method().equals("PATCH")) {
+            return RequestKind.UPDATE;
+        }
+        if (request.method().equals("DELETE")) {
+            return RequestKind.RELEASE;
+        }
+        return RequestKind.READ;
+    }
+
+    /** Recomputes the HMAC-SHA256 signature over method, path and query, date, host and body hash. */
+    @Override
+    protected boolean authorized(SimRequest request) {
+        try {
+            String date = request.header("x-ms-date").orElse("");
+            String contentHash = request.header("x-ms-content-sha256").orElse("");
+            String bodyHash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(request.body().getBytes(StandardCharsets.UTF_8)));
+            if (!bodyHash.equals(contentHash)) {
+                rejectedSignatures.incrementAndGet();
+                return false;
+            }
+            String pathAndQuery = request.rawPath() + request.rawQuery().map(q -> "?" + q).orElse("");
+            String toSign = request.method() + "\n" + pathAndQuery + "\n" + date + ";" + host + ";" + contentHash;
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            String signature = Base64.getEncoder().encodeToString(mac.doFinal(toSign.getBytes(StandardCharsets.UTF_8)));
+            String expected = "HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=" + signature;
+            boolean ok = MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                    request.header("Authorization").orElse("").getBytes(StandardCharsets.UTF_8));
+            if (!ok) {
+                rejectedSignatures.incrementAndGet();
+            }
+            return ok;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    protected SimResponse unauthorized() {
+        return error(401, "Denied", "Denied by the resource provider.");
+    }
+
+    @Override
+    protected SimResponse rateLimited(Duration retryAfter) {
+        return error(429, "TooManyRequests", "Too many requests").withHeader("Retry-After", String.valueOf(retryAfter.toSeconds()));
+    }
+
+    @Override
+    protected SimResponse serverError(int status) {
+        return error(status, "InternalError", "The server had an internal error.");
+    }
+
+    @Override
+    protected SimResponse refused(SimRequest request, CarrierRejection rejection) {
+        return switch (rejection.reason()) {
+            case NOT_FOUND -> error(404, "NotFound", "Input phoneNumber cannot be found.");
+            case NOT_AVAILABLE -> error(400, "NumbersNotAvailable", rejection.getMessage());
+            case CONFLICT -> error(409, "Conflict", rejection.getMessage());
+            case INVALID -> error(400, "BadRequest", rejection.getMessage());
+        };
+    }
+
+    @Override
+    protected SimResponse serve(SimRequest request) {
+        List<String> s = request.segments();
+        if (s.isEmpty()) {
+            return error(404, "NotFound", "no such resource");
+        }
+        switch (s.get(0)) {
+            case "availablePhoneNumbers":
+                return available(request, s);
+            case "phoneNumbers":
+                return numbers(request, s);
+            case "sip":
+                return sip(request);
+            default:
+                return error(404, "NotFound", "no such resource");
+        }
+    }
+
+    // ---- available numbers: countries, localities, area codes, search, purchase ---------------
+
+    private SimResponse available(SimRequest request, List<String> s) {
+        if (request.is("GET", "availablePhoneNumbers", "countries")) {
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode countries = body.putArray("countries");
+            Set<String> codes = new LinkedHashSet<>();
+            carrier().available().forEach(o -> codes.add(o.countryCode()));
+            codes.forEach(c -> countries.addObject().put("localizedName", new java.util.Locale("", c).getDisplayCountry(java.util.Locale.ENGLISH))
+                    .put("countryCode", c));
+            return SimResponse.json(200, body.toString());
+        }
+        if (request.is("GET", "availablePhoneNumbers", "countries", "*", "localities")) {
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode localities = body.putArray("phoneNumberLocalities");
+            Set<String> seen = new LinkedHashSet<>();
+            for (AvailableNumber offer : offersIn(s.get(2))) {
+                if (offer.locality().isPresent() && seen.add(offer.locality().get())) {
+                    ObjectNode locality = localities.addObject().put("localizedName", offer.locality().get());
+                    offer.region().ifPresent(r -> locality.putObject("administrativeDivision").put("localizedName", r).put("abbreviatedName", r));
+                }
+            }
+            return SimResponse.json(200, body.toString());
+        }
+        if (request.is("GET", "availablePhoneNumbers", "countries", "*", "areaCodes")) {
+            NumberType type = request.param("phoneNumberType").orElse("geographic").equals("tollFree") ? NumberType.TOLL_FREE : NumberType.LOCAL;
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode codes = body.putArray("areaCodes");
+            Set<String> seen = new LinkedHashSet<>();
+            offersIn(s.get(2)).stream().filter(o -> o.type() == type)
+                    .forEach(o -> seen.add(o.number().nationalNumber().substring(0, 3)));
+            seen.forEach(c -> codes.addObject().put("areaCode", c));
+            return SimResponse.json(200, body.toString());
+        }
+        if (request.is("POST", "availablePhoneNumbers", "countries", "*", ":search")) {
+            return search(request, s.get(2));
+        }
+        if (request.is("GET", "availablePhoneNumbers", "searchResults", "*")) {
+            Search search = searches.get(request.lastSegment());
+            if (search == null || search.purchased()[0] || !carrier().clock().instant().isBefore(search.expiresBy())) {
+                return error(404, "NotFound", "The search result was not found or has expired.");
+            }
+            ObjectNode body = JSON.createObjectNode();
+            body.put("searchId", search.id());
+            ArrayNode numbers = body.putArray("phoneNumbers");
+            search.numbers().forEach(n -> numbers.add(n.e164()));
+            body.put("phoneNumberType", search.type() == NumberType.TOLL_FREE ? "tollFree" : "geographic");
+            body.put("assignmentType", "application");
+            body.putObject("capabilities").put("calling", search.calling()).put("sms", search.sms());
+            body.putObject("cost").put("amount", 1.0).put("currencyCode", "USD").put("billingFrequency", "monthly");
+            body.put("searchExpiresBy", search.expiresBy().toString());
+            return SimResponse.json(200, body.toString());
+        }
+        if (request.is("POST", "availablePhoneNumbers", ":purchase")) {
+            return purchase(request);
+        }
+        return error(404, "NotFound", "no such resource");
+    }
+
+    private List<AvailableNumber> offersIn(String country) {
+        return carrier().available().stream().filter(o -> o.countryCode().equals(country)).toList();
+    }
+
+    private Set<PhoneNumber> held() {
+        Instant now = carrier().clock().instant();
+        Set<PhoneNumber> held = new LinkedHashSet<>();
+        searches.values().stream().filter(x -> !x.purchased()[0] && now.isBefore(x.expiresBy())).forEach(x -> held.addAll(x.numbers()));
+        return held;
+    }
+
+    private SimResponse search(SimRequest request, String country) {
+        JsonNode body = read(request.body());
+        String type = body.path("phoneNumberType").asText("");
+        if (!type.equals("geographic") && !type.equals("tollFree")) {
+            return error(400, "BadRequest", "phoneNumberType must be geographic or tollFree");
+        }
+        String calling = body.path("capabilities").path("calling").asText("none");
+        String sms = body.path("capabilities").path("sms").asText("none");
+        int quantity = body.path("quantity").asInt(1);
+        Optional<String> areaCode = Optional.ofNullable(body.get("areaCode")).map(JsonNode::asText);
+        NumberType wanted = type.equals("tollFree") ? NumberType.TOLL_FREE : NumberType.LOCAL;
+        Set<PhoneNumber> held = held();
+        List<PhoneNumber> found = carrier().search(o -> o.countryCode().equals(country) && o.type() == wanted
+                        && !held.contains(o.number())
+                        && areaCode.map(a -> o.number().nationalNumber().startsWith(a)).orElse(true)
+                        && (calling.equals("none") || o.features().contains(NumberFeature.VOICE))
+                        && (sms.equals("none") || o.features().contains(NumberFeature.SMS)), quantity)
+                .stream().map(AvailableNumber::number).toList();
+        String id = UUID.randomUUID().toString();
+        searches.put(id, new Search(id, found, wanted, calling, sms, carrier().clock().instant().plus(HOLD), new boolean[1]));
+        return accepted("search_" + id, "/availablePhoneNumbers/searchResults/" + id, null)
+                .withHeader("search-id", id)
+                .withHeader("Location", "/availablePhoneNumbers/searchResults/" + id + "?api-version=" + AzureResources.API_VERSION);
+    }
+
+    private SimResponse purchase(SimRequest request) {
+        String searchId = read(request.body()).path("searchId").asText("");
+        Search search = searches.get(searchId);
+        if (search == null || !carrier().clock().instant().isBefore(search.expiresBy())) {
+            return error(400, "SearchNotFound", "The search was not found or has expired.");
+        }
+        synchronized (search) {
+            if (search.purchased()[0]) {
+                return error(409, "PurchaseAlreadyInProgress", "This search is already being purchased.");
+            }
+            search.purchased()[0] = true;
+        }
+        PurchaseOrder order = carrier().placeOrder(search.numbers(), null, searchId, true);
+        String id = UUID.randomUUID().toString();
+        return accepted("purchase_" + id, null, order.id()).withHeader("purchase-id", id);
+    }
+
+    // ---- owned numbers and operations ---------------------------------------------------------
+
+    private SimResponse numbers(SimRequest request, List<String> s) {
+        if (request.is("GET", "phoneNumbers")) {
+            return list(request);
+        }
+        if (request.is("GET", "phoneNumbers", "operations", "*")) {
+            return operation(request.lastSegment());
+        }
+        if (request.is("DELETE", "phoneNumbers", "operations", "*")) {
+            operations.remove(request.lastSegment());
+            return SimResponse.empty(204);
+        }
+        if (request.is("GET", "phoneNumbers", "*")) {
+            return SimResponse.json(200, numberJson(owned(s.get(1))).toString());
+        }
+        if (request.is("PATCH", "phoneNumbers", "*", "capabilities")) {
+            OwnedNumber current = owned(s.get(1));
+            JsonNode body = read(request.body());
+            String calling = body.path("calling").asText(current.attributes().getOrDefault("calling", "inbound+outbound"));
+            String sms = body.path("sms").asText(current.attributes().getOrDefault("sms", "none"));
+            OwnedNumber updated = carrier().update(current.number(), n -> {
+                Set<NumberFeature> features = EnumSet.noneOf(NumberFeature.class);
+                if (!calling.equals("none")) {
+                    features.add(NumberFeature.VOICE);
+                }
+                if (!sms.equals("none")) {
+                    features.add(NumberFeature.SMS);
+                }
+                return n.toBuilder().features(features).attribute("calling", calling).attribute("sms", sms).build();
+            });
+            String location = "/phoneNumbers/" + java.net.URLEncoder.encode(updated.number().e164(), StandardCharsets.UTF_8);
+            SimResponse accepted = accepted("capabilities_" + UUID.randomUUID(), location, null)
+                    .withHeader("Location", location + "?api-version=" + AzureResources.API_VERSION)
+                    .withHeader("capabilities-id", UUID.randomUUID().toString());
+            return new SimResponse(202, accepted.headers(), numberJson(updated).toString());
+        }
+        if (request.is("DELETE", "phoneNumbers", "*")) {
+            OwnedNumber current = owned(s.get(1));
+            carrier().release(current.number());
+            return accepted("release_" + UUID.randomUUID(), null, null).withHeader("release-id", UUID.randomUUID().toString());
+        }
+        return error(404, "NotFound", "no such resource");
+    }
+
+    private OwnedNumber owned(String segment) {
+        try {
+            return carrier().owned(PhoneNumber.of(segment.strip()))
+                    .orElseThrow(() -> new CarrierRejection(CarrierRejection.Reason.NOT_FOUND, segment + " is not owned"));
+        } catch (RuntimeException notANumber) {
+            if (notANumber instanceof CarrierRejection rejection) {
+                throw rejection;
+            }
+            throw new CarrierRejection(CarrierRejection.Reason.NOT_FOUND, "not a number");
+        }
+    }
+
+    private SimResponse list(SimRequest request) {
+        int skip = request.param("skip").map(Integer::parseInt).orElse(0);
+        int top = request.param("top").map(Integer::parseInt).orElse(100);
+        List<OwnedNumber> all = carrier().ownedNumbers();
+        int to = Math.min(skip + top, all.size());
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode items = body.putArray("phoneNumbers");
+        all.subList(Math.min(skip, all.size()), to).forEach(n -> items.add(numberJson(n)));
+        if (to < all.size()) {
+            body.put("nextLink", "https://" + host + "/phoneNumbers?skip=" + to + "&top=" + top + "&api-version=" + AzureResources.API_VERSION);
+        }
+        return SimResponse.json(200, body.toString());
+    }
+
+    private SimResponse operation(String id) {
+        Operation op = operations.get(id);
+        if (op == null) {
+            return error(404, "NotFound", "The operation was not found.");
+        }
+        String status;
+        String error = null;
+        synchronized (op) {
+            op.polls++;
+            if (op.orderId != null) {
+                PurchaseOrder order = carrier().order(op.orderId).orElseThrow();
+                status = switch (order.status()) {
+                    case PENDING -> op.polls == 1 ? "notStarted" : "running";
+                    case COMPLETED -> "succeeded";
+                    default -> "failed";
+                };
+                if (order.status() == PurchaseStatus.FAILED) {
+                    error = order.details().orElse("the purchase failed");
+                }
+            } else {
+                status = op.polls <= 1 ? "running" : "succeeded";
+            }
+        }
+        ObjectNode body = JSON.createObjectNode();
+        body.put("operationType", op.type);
+        body.put("status", status);
+        if (op.resourceLocation != null) {
+            body.put("resourceLocation", op.resourceLocation + "?api-version=" + AzureResources.API_VERSION);
+        } else {
+            body.putNull("resourceLocation");
+        }
+        body.put("createdDateTime", op.created.toString());
+        body.put("id", op.id);
+        body.put("lastActionDateTime", carrier().clock().instant().toString());
+        if (error != null) {
+            body.putObject("error").put("code", "PurchaseFailed").put("message", error);
+        }
+        SimResponse response = SimResponse.json(200, body.toString());
+        return op.resourceLocation == null ? response
+                : response.withHeader("Location", op.resourceLocation + "?api-version=" + AzureResources.API_VERSION);
+    }
+
+    private SimResponse accepted(String operationId, String resourceLocation, String orderId) {
+        String type = operationId.substring(0, operationId.indexOf('_'));
+        operations.put(operationId, new Operation(operationId, type.equals("release") ? "releasePhoneNumber"
+                : type.equals("capabilities") ? "updatePhoneNumberCapabilities" : type, resourceLocation, orderId, carrier().clock().instant()));
+        return new SimResponse(202, Map.of(
+                "operation-id", operationId,
+                "Operation-Location", "/phoneNumbers/operations/" + operationId + "?api-version=" + AzureResources.API_VERSION,
+                "Access-Control-Expose-Headers", "Location,Operation-Location,operation-id,search-id"), "");
+    }
+
+    ObjectNode numberJson(OwnedNumber n) {
+        ObjectNode item = JSON.createObjectNode();
+        item.put("id", n.number().digits());
+        item.put("phoneNumber", n.number().e164());
+        item.put("countryCode", "US");
+        item.put("phoneNumberType", n.type() == NumberType.TOLL_FREE ? "tollFree" : "geographic");
+        item.putObject("capabilities")
+                .put("calling", n.attributes().getOrDefault("calling", n.features().contains(NumberFeature.VOICE) ? "inbound+outbound" : "none"))
+                .put("sms", n.attributes().getOrDefault("sms", n.features().contains(NumberFeature.SMS) ? "inbound+outbound" : "none"));
+        item.put("assignmentType", "application");
+        item.put("purchaseDate", n.createdAt().orElse(Instant.EPOCH).toString());
+        item.putObject("cost").put("amount", 1.0).put("currencyCode", "USD").put("billingFrequency", "monthly");
+        return item;
+    }
+
+    // ---- SIP routing --------------------------------------------------------------------------
+
+    private synchronized SimResponse sip(SimRequest request) {
+        if (request.method().equals("PATCH")) {
+            JsonNode body = read(request.body());
+            Map<String, Integer> newTrunks = new LinkedHashMap<>(trunks);
+            body.path("trunks").fields().forEachRemaining(e -> {
+                if (e.getValue().isNull()) {
+                    newTrunks.remove(e.getKey());
+                } else {
+                    newTrunks.put(e.getKey(), e.getValue().path("sipSignalingPort").asInt());
+                }
+            });
+            List<ObjectNode> newRoutes = new ArrayList<>(routes);
+            if (body.has("routes")) {
+                newRoutes.clear();
+                body.get("routes").forEach(r -> newRoutes.add((ObjectNode) r));
+            }
+            for (ObjectNode route : newRoutes) {
+                for (JsonNode trunk : route.path("trunks")) {
+                    if (!newTrunks.containsKey(trunk.asText())) {
+                        return error(422, "UnprocessableConfiguration", "Route '" + route.path("name").asText()
+                                + "' refers to trunk " + trunk.asText() + ", which is not configured.");
+                    }
+                }
+            }
+            trunks.clear();
+            trunks.putAll(newTrunks);
+            routes.clear();
+            routes.addAll(newRoutes);
+        }
+        ObjectNode config = JSON.createObjectNode();
+        ObjectNode trunkNode = config.putObject("trunks");
+        trunks.forEach((fqdn, port) -> trunkNode.putObject(fqdn).put("sipSignalingPort", port));
+        ArrayNode routeNode = config.putArray("routes");
+        routes.forEach(routeNode::add);
+        return SimResponse.json(200, config.toString());
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    static SimResponse error(int status, String code, String message) {
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("error").put("code", code).put("message", message);
+        return SimResponse.json(status, body.toString());
+    }
+
+    private static JsonNode read(String body) {
+        try {
+            return JSON.readTree(body.isEmpty() ? "{}" : body);
+        } catch (IOException e) {
+            throw new CarrierRejection(CarrierRejection.Reason.INVALID, "the body is not JSON");
+        }
+    }
+}
