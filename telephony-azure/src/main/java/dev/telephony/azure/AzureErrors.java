@@ -33,6 +33,8 @@ import java.util.function.Supplier;
  * errors as quota exceeded, 5xx and I/O failures unavailable, unreadable answers a protocol error.
  */
 final class AzureErrors {
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"");
+    private static final java.util.regex.Pattern MESSAGE = java.util.regex.Pattern.compile("\"message\"\\s*:\\s*\"([^\"]+)\"");
     private final Clock clock;
 
     AzureErrors(Clock clock) {
@@ -80,6 +82,21 @@ final class AzureErrors {
             PhoneNumberError error = phone.getValue();
             code = error.getCode();
             message = error.getMessage();
+        }
+        if (code == null && http.getValue() instanceof java.util.Map<?, ?> body && body.get("error") instanceof java.util.Map<?, ?> error) {
+            code = error.get("code") == null ? null : String.valueOf(error.get("code"));
+            message = error.get("message") == null ? null : String.valueOf(error.get("message"));
+        }
+        if (code == null) {
+            // azure-core quotes the body in its message when it could not give it a type
+            java.util.regex.Matcher quoted = CODE.matcher(String.valueOf(http.getMessage()));
+            if (quoted.find()) {
+                code = quoted.group(1);
+            }
+            java.util.regex.Matcher said = MESSAGE.matcher(String.valueOf(http.getMessage()));
+            if (message == null && said.find()) {
+                message = said.group(1);
+            }
         }
         if (message == null) {
             message = shorten(String.valueOf(http.getMessage()));
