@@ -1,0 +1,190 @@
+package dev.telephony.alianza;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.telephony.alianza.wire.PublicApiError;
+import dev.telephony.api.PhoneNumber;
+import dev.telephony.api.Secret;
+import dev.telephony.api.error.AuthenticationException;
+import dev.telephony.api.error.ConflictException;
+import dev.telephony.api.error.ErrorContext;
+import dev.telephony.api.error.FieldError;
+import dev.telephony.api.error.InvalidRequestException;
+import dev.telephony.api.error.NumberNotAvailableException;
+import dev.telephony.api.error.TelephonyException;
+import dev.telephony.http.ErrorTranslator;
+import dev.telephony.http.HttpRequest;
+import dev.telephony.http.HttpResponse;
+import dev.telephony.http.ProviderError;
+import dev.telephony.http.Redactor;
+import dev.telephony.http.RestClient;
+import dev.telephony.http.StatusErrors;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Alianza's error answers, mapped to the neutral exceptions in one place. Errors come as the
+ * {@code PublicApiException} body {@code {status, messages[], data}} (400, 401, 404, 422), or as a
+ * bare status. A message that is a single identifier ({@code TelephoneNumberNotAvailable}) is kept as
+ * the provider code; {@code data} entries with text values become field errors.
+ *
+ * <p>An order refused because a number is not in inventory, not available, in use or already taken
+ * is {@link NumberNotAvailableException}. Nothing quoted from a body keeps a secret: the configured
+ * ones, the auth token obtained at log-in, and any PIN or password the request itself carried.
+ */
+final class AlianzaErrors implements ErrorTranslator {
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_.]{2,80}");
+    private static final Pattern NOT_AVAILABLE = Pattern.compile(
+            "not ?available|not in inventory|in ?use|already|taken|unavailable", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> SECRET_FIELDS = Set.of("pin", "password", "authtoken");
+
+    private final ObjectMapper mapper = RestClient.newMapper();
+    private final Supplier<List<Secret>> liveSecrets;
+
+    /**
+     * @param liveSecrets secrets that appear after the client was built (the auth token obtained at log-in)
+     */
+    AlianzaErrors(Supplier<List<Secret>> liveSecrets) {
+        this.liveSecrets = liveSecrets;
+    }
+
+    @Override
+    public TelephonyException translate(HttpRequest request, HttpResponse response, ErrorContext context,
+                                        Optional<Duration> retryAfter, Redactor redactor) {
+        Scrubber scrub = scrubber(request, redactor);
+        ParsedError parsed = read(response, scrub);
+        ProviderError error = parsed.error();
+        ErrorContext full = error.code().map(context::withProviderCode).orElse(context);
+        int status = response.status();
+        if (status == 401) {
+            return new AuthenticationException("the provider refused the credentials: " + error.message(), full);
+        }
+        if ((status == 400 || status == 409 || status == 422) && isOrder(request) && NOT_AVAILABLE.matcher(
+                error.message() + " " + error.code().orElse("")).find()) {
+            return new NumberNotAvailableException(parsed.numbers().isEmpty() ? orderedNumbers(request) : parsed.numbers(), full);
+        }
+        if (status == 409) {
+            return new ConflictException(error.message(), full);
+        }
+        if (status == 400 || status == 422) {
+            return new InvalidRequestException(error.fieldErrors().isEmpty()
+                    ? List.of(new FieldError("request", error.message())) : error.fieldErrors(), full);
+        }
+        return StatusErrors.byStatus(status, error, context, retryAfter);
+    }
+
+    /** What the answer said, with any numbers its {@code data} names. */
+    record ParsedError(ProviderError error, List<PhoneNumber> numbers) {
+    }
+
+    ParsedError read(HttpResponse response, Scrubber redactor) {
+        try {
+            PublicApiError body = mapper.readValue(response.body(), PublicApiError.class);
+            if (body != null && (!body.messages().isEmpty() || body.status() != null)) {
+                Optional<String> code = body.messages().stream().filter(m -> IDENTIFIER.matcher(m).matches()).findFirst();
+                String message = body.messages().isEmpty() ? "HTTP " + response.status() : String.join("; ", body.messages());
+                List<FieldError> fields = new ArrayList<>();
+                List<PhoneNumber> numbers = new ArrayList<>();
+                if (body.data() != null && body.data().isObject()) {
+                    for (Map.Entry<String, JsonNode> entry : body.data().properties()) {
+                        if (entry.getKey().toLowerCase(Locale.ROOT).startsWith("telephonenumber")) {
+                            numbers.addAll(numbers(entry.getValue()));
+                        } else if (entry.getValue().isTextual() && !SECRET_FIELDS.contains(entry.getKey().toLowerCase(Locale.ROOT))) {
+                            fields.add(new FieldError(entry.getKey(), redactor.redact(entry.getValue().asText())));
+                        }
+                    }
+                }
+                return new ParsedError(new ProviderError(redactor.redact(message), code, fields), List.copyOf(numbers));
+            }
+        } catch (IOException unreadable) {
+            // not the documented shape: quote a short excerpt instead
+        }
+        String excerpt = redactor.excerpt(response.body());
+        return new ParsedError(ProviderError.of("HTTP " + response.status() + (excerpt.isEmpty() ? "" : " '" + excerpt + "'")), List.of());
+    }
+
+    private static List<PhoneNumber> numbers(JsonNode value) {
+        List<PhoneNumber> numbers = new ArrayList<>();
+        for (JsonNode item : value.isArray() ? value : List.of(value)) {
+            try {
+                numbers.add(PhoneNumber.of(item.asText()));
+            } catch (RuntimeException notANumber) {
+                // a note rather than a number: the message says it all
+            }
+        }
+        return numbers;
+    }
+
+    private static boolean isOrder(HttpRequest request) {
+        return request.method().equals("POST") && (request.path().endsWith("/telephone-number/order")
+                || request.path().endsWith("/telephone-number/order/tollfree"));
+    }
+
+    /** The numbers an order request named, read back from its own body. */
+    private List<PhoneNumber> orderedNumbers(HttpRequest request) {
+        List<PhoneNumber> numbers = new ArrayList<>();
+        request.body().ifPresent(bytes -> {
+            try {
+                JsonNode body = mapper.readTree(bytes);
+                numbers.addAll(numbers(body.path("telephoneNumbers")));
+                if (body.hasNonNull("telephoneNumber")) {
+                    numbers.addAll(numbers(body.get("telephoneNumber")));
+                }
+            } catch (IOException notJson) {
+                // nothing to name
+            }
+        });
+        return numbers;
+    }
+
+    /** Hides the configured secrets, the live ones, and any secret field the request carried. */
+    private Scrubber scrubber(HttpRequest request, Redactor configured) {
+        List<Secret> more = new ArrayList<>(liveSecrets.get());
+        request.body().ifPresent(bytes -> {
+            try {
+                collectSecrets(mapper.readTree(bytes), more);
+            } catch (IOException notJson) {
+                // a form or no body: nothing secret of ours in it
+            }
+        });
+        return new Scrubber(configured, new Redactor(more));
+    }
+
+    /** Two redactors applied in turn: the client's, then this request's. */
+    record Scrubber(Redactor configured, Redactor extra) {
+        String redact(String text) {
+            return extra.redact(configured.redact(text));
+        }
+
+        String excerpt(byte[] body) {
+            return extra.excerpt(configured.redact(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void collectSecrets(JsonNode node, List<Secret> into) {
+        if (node == null) {
+            return;
+        }
+        if (node.isObject()) {
+            node.properties().forEach(e -> {
+                if (SECRET_FIELDS.contains(e.getKey().toLowerCase(Locale.ROOT)) && e.getValue().isTextual()
+                        && !e.getValue().asText().isBlank()) {
+                    into.add(Secret.of(e.getKey(), e.getValue().asText()));
+                } else {
+                    collectSecrets(e.getValue(), into);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(item -> collectSecrets(item, into));
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package dev.telephony.alianza;
+
+import dev.telephony.api.Capability;
+import dev.telephony.api.NumberInventory;
+import dev.telephony.api.NumberPurchaser;
+import dev.telephony.api.PortingService;
+import dev.telephony.api.Secret;
+import dev.telephony.api.Sleeper;
+import dev.telephony.api.TelephonyProvider;
+import dev.telephony.api.error.ConfigurationException;
+import dev.telephony.api.spi.Unsupported;
+import dev.telephony.http.Authentication;
+import dev.telephony.http.HttpSettings;
+import dev.telephony.http.RestClient;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * Alianza's v2 API ({@code https://api.alianza.com/v2/partition/{partitionId}/…}): search, orders
+ * (asynchronous, in batches), porting, number configuration (caller-ID name, E911, directory
+ * listing), release, and assignments through {@link AlianzaExtensions}. JSON both ways; every
+ * request carries {@code X-AUTH-TOKEN}, configured or obtained by logging in with a username and
+ * password.
+ *
+ * <pre>{@code
+ * TelephonyProvider alianza = AlianzaProvider.builder().partitionId("p-123").accountId("acc_4711")
+ *         .credentials("api-user", password).build();
+ * alianza.unwrap(AlianzaExtensions.class).assignToIvr(number, "ivr_main");
+ * }</pre>
+ */
+public final class AlianzaProvider implements TelephonyProvider {
+    /** The name the provider is registered and chosen by. */
+    public static final String NAME = "alianza";
+    /** Alianza's production API root. */
+    public static final URI PRODUCTION = URI.create("https://api.alianza.com");
+    /**
+     * What Alianza's API as the guide documents it can do. Left out: regions, mobile numbers, a state or
+     * city on its own (a state only qualifies a rate center), leading digits, feature filters, friendly
+     * names, webhook routing and feature switches, none of which the API offers.
+     */
+    public static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(
+            Capability.SEARCH_LOCAL, Capability.SEARCH_TOLL_FREE, Capability.SEARCH_BY_AREA_CODE, Capability.SEARCH_BY_EXCHANGE,
+            Capability.SEARCH_BY_RATE_CENTER, Capability.SEARCH_CONTAINS, Capability.SEARCH_ENDS_WITH, Capability.PURCHASE,
+            Capability.BULK_PURCHASE, Capability.LIST, Capability.CALLER_ID_NAME, Capability.E911, Capability.RELEASE,
+            Capability.PORTING));
+
+    private final RestClient client;
+    private final RestClient login;
+    private final String partitionId;
+    private final String accountId;
+    private final AlianzaInventory inventory;
+    private final AlianzaPurchaser purchaser;
+    private final AlianzaPorting porting;
+    private final AlianzaAssignments assignments;
+
+    private AlianzaProvider(RestClient client, RestClient login, String partitionId, String accountId) {
+        this.client = client;
+        this.login = login;
+        this.partitionId = partitionId;
+        this.accountId = accountId;
+        AlianzaPaths paths = new AlianzaPaths(partitionId, accountId);
+        this.inventory = new AlianzaInventory(client, paths, accountId, CAPABILITIES);
+        this.purchaser = new AlianzaPurchaser(client, paths, accountId, CAPABILITIES, inventory);
+        this.porting = new AlianzaPorting(client, paths, accountId, CAPABILITIES, inventory);
+        this.assignments = new AlianzaAssignments(client, paths, inventory);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public NumberInventory inventory() {
+        return inventory;
+    }
+
+    @Override
+    public NumberPurchaser purchaser() {
+        return purchaser;
+    }
+
+    @Override
+    public PortingService porting() {
+        return porting;
+    }
+
+    /** {@link AlianzaExtensions} (assignments, directory listing, unassign-and-release); nothing else. */
+    @Override
+    public <T> T unwrap(Class<T> extension) {
+        if (extension == AlianzaExtensions.class) {
+            return extension.cast(assignments);
+        }
+        throw Unsupported.extension(NAME, extension);
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } finally {
+            login.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AlianzaProvider[" + client.baseUri() + ", partition=" + partitionId + ", account=" + accountId + "]";
+    }
+
+    /** Builds an {@link AlianzaProvider}: partition, account, and an auth token or a username and password. */
+    public static final class Builder {
+        private URI baseUrl = PRODUCTION;
+        private String partitionId;
+        private String accountId;
+        private Secret authToken;
+        private String username;
+        private Secret password;
+        private HttpSettings settings = HttpSettings.defaults();
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private RandomGenerator random = RandomGenerator.getDefault();
+
+        private Builder() {
+        }
+
+        /** The API root: {@link #PRODUCTION} unless given (the beta host, a proxy or a simulator). */
+        public Builder baseUrl(URI baseUrl) {
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            return this;
+        }
+
+        /** The partition Alianza assigned. */
+        public Builder partitionId(String partitionId) {
+            this.partitionId = partitionId;
+            return this;
+        }
+
+        /** The account whose numbers are managed. */
+        public Builder accountId(String accountId) {
+            this.accountId = accountId;
+            return this;
+        }
+
+        /** A token to send as {@code X-AUTH-TOKEN}; with credentials too, they replace it once it expires. */
+        public Builder authToken(Secret authToken) {
+            this.authToken = authToken;
+            return this;
+        }
+
+        public Builder authToken(String authToken) {
+            return authToken(Secret.of("auth-token", authToken));
+        }
+
+        /** The username and password exchanged for a token at {@code POST /v2/authorize}. */
+        public Builder credentials(String username, Secret password) {
+            this.username = username;
+            this.password = password;
+            return this;
+        }
+
+        public Builder credentials(String username, String password) {
+            return credentials(username, Secret.of("password", password));
+        }
+
+        public Builder httpSettings(HttpSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        public Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** Connects nothing yet: the first request logs in when only credentials are given. */
+        public AlianzaProvider build() {
+            List<String> missing = new ArrayList<>();
+            if (partitionId == null || partitionId.isBlank()) {
+                missing.add(AlianzaProviderFactory.PARTITION_ID);
+            }
+            if (accountId == null || accountId.isBlank()) {
+                missing.add(AlianzaProviderFactory.ACCOUNT_ID);
+            }
+            boolean hasUser = username != null && !username.isBlank();
+            if (authToken == null && !hasUser && password == null) {
+                missing.add(AlianzaProviderFactory.AUTH_TOKEN + " (or " + AlianzaProviderFactory.USERNAME + " and "
+                        + AlianzaProviderFactory.PASSWORD + ")");
+            } else if (hasUser && password == null) {
+                missing.add(AlianzaProviderFactory.PASSWORD);
+            } else if (!hasUser && password != null) {
+                missing.add(AlianzaProviderFactory.USERNAME);
+            }
+            if (!missing.isEmpty()) {
+                throw new ConfigurationException(NAME + " needs " + missing, missing.stream().map(m -> m.split(" ")[0]).toList());
+            }
+            AlianzaTokenAuthentication authentication = new AlianzaTokenAuthentication(NAME, authToken,
+                    hasUser ? username.strip() : null, password);
+            AlianzaErrors errors = new AlianzaErrors(authentication::liveSecrets);
+            RestClient client;
+            try {
+                client = RestClient.builder(NAME, baseUrl).authentication(authentication).errors(errors)
+                        .settings(settings).clock(clock).sleeper(sleeper).random(random).build();
+            } catch (IllegalArgumentException badUrl) {
+                throw new ConfigurationException("the " + NAME + " " + AlianzaProviderFactory.BASE_URL + " is not usable: "
+                        + badUrl.getMessage(), List.of(AlianzaProviderFactory.BASE_URL));
+            }
+            RestClient login = RestClient.builder(NAME, baseUrl).authentication(loginAuthentication(authentication.secrets()))
+                    .errors(errors).settings(settings).clock(clock).sleeper(sleeper).random(random).build();
+            authentication.loginThrough(login);
+            return new AlianzaProvider(client, login, partitionId.strip(), accountId.strip());
+        }
+
+        /** The log-in request carries its credentials in the body: no header, but the same secrets to hide. */
+        private static Authentication loginAuthentication(List<Secret> secrets) {
+            return new Authentication() {
+                @Override
+                public Map<String, String> headers() {
+                    return Map.of();
+                }
+
+                @Override
+                public List<Secret> secrets() {
+                    return secrets;
+                }
+
+                @Override
+                public String toString() {
+                    return "AlianzaLogin[****]";
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.telephony.alianza.wire;
+
+import java.util.List;
+
+/**
+ * An order as Alianza answers it when placed and when read back: its id, its status ({@code PENDING},
+ * {@code COMPLETED}, …) and each number's own status.
+ */
+public record Order(String orderId, String status, List<Line> telephoneNumbers, String message) {
+    public Order {
+        telephoneNumbers = telephoneNumbers == null ? List.of() : telephoneNumbers;
+    }
+
+    /** One number of the order: {@code ACTIVE} once it is the account's; a failed one carries a reason. */
+    public record Line(String telephoneNumber, String status, String accountId, String orderedDate, String reason) {
+    }
+}
