@@ -1,14 +1,10 @@
 package dev.telephony.alianza;
 
 import dev.telephony.api.Capability;
-import dev.telephony.api.NumberInventory;
-import dev.telephony.api.NumberPurchaser;
-import dev.telephony.api.PortingService;
 import dev.telephony.api.Secret;
 import dev.telephony.api.Sleeper;
-import dev.telephony.api.TelephonyProvider;
 import dev.telephony.api.error.ConfigurationException;
-import dev.telephony.api.spi.Unsupported;
+import dev.telephony.api.spi.ProviderBase;
 import dev.telephony.http.Authentication;
 import dev.telephony.http.HttpSettings;
 import dev.telephony.http.RestClient;
@@ -35,7 +31,7 @@ import java.util.random.RandomGenerator;
  * alianza.unwrap(AlianzaExtensions.class).assignToIvr(number, "ivr_main");
  * }</pre>
  */
-public final class AlianzaProvider implements TelephonyProvider {
+public final class AlianzaProvider extends ProviderBase {
     /** The name the provider is registered and chosen by. */
     public static final String NAME = "alianza";
     /** Alianza's production API root. */
@@ -55,59 +51,28 @@ public final class AlianzaProvider implements TelephonyProvider {
     private final RestClient login;
     private final String partitionId;
     private final String accountId;
-    private final AlianzaInventory inventory;
-    private final AlianzaPurchaser purchaser;
-    private final AlianzaPorting porting;
-    private final AlianzaAssignments assignments;
 
     private AlianzaProvider(RestClient client, RestClient login, String partitionId, String accountId) {
+        this(client, login, partitionId, accountId, new AlianzaPaths(partitionId, accountId));
+    }
+
+    private AlianzaProvider(RestClient client, RestClient login, String partitionId, String accountId, AlianzaPaths paths) {
+        this(client, login, partitionId, accountId, paths, new AlianzaInventory(client, paths, accountId, CAPABILITIES));
+    }
+
+    private AlianzaProvider(RestClient client, RestClient login, String partitionId, String accountId, AlianzaPaths paths,
+                            AlianzaInventory inventory) {
+        super(NAME, CAPABILITIES, inventory, new AlianzaPurchaser(client, paths, accountId, CAPABILITIES, inventory),
+                new AlianzaPorting(client, paths, accountId, CAPABILITIES, inventory),
+                List.of(new AlianzaAssignments(client, paths, inventory)));
         this.client = client;
         this.login = login;
         this.partitionId = partitionId;
         this.accountId = accountId;
-        AlianzaPaths paths = new AlianzaPaths(partitionId, accountId);
-        this.inventory = new AlianzaInventory(client, paths, accountId, CAPABILITIES);
-        this.purchaser = new AlianzaPurchaser(client, paths, accountId, CAPABILITIES, inventory);
-        this.porting = new AlianzaPorting(client, paths, accountId, CAPABILITIES, inventory);
-        this.assignments = new AlianzaAssignments(client, paths, inventory);
     }
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
-    public NumberInventory inventory() {
-        return inventory;
-    }
-
-    @Override
-    public NumberPurchaser purchaser() {
-        return purchaser;
-    }
-
-    @Override
-    public PortingService porting() {
-        return porting;
-    }
-
-    /** {@link AlianzaExtensions} (assignments, directory listing, unassign-and-release); nothing else. */
-    @Override
-    public <T> T unwrap(Class<T> extension) {
-        if (extension == AlianzaExtensions.class) {
-            return extension.cast(assignments);
-        }
-        throw Unsupported.extension(NAME, extension);
     }
 
     @Override

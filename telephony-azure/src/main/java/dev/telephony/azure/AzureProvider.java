@@ -15,18 +15,14 @@ import com.azure.core.http.policy.RetryOptions;
 import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
 import dev.telephony.api.Capability;
-import dev.telephony.api.NumberInventory;
-import dev.telephony.api.NumberPurchaser;
 import dev.telephony.api.OwnedNumber;
 import dev.telephony.api.PhoneNumber;
-import dev.telephony.api.PortingService;
 import dev.telephony.api.Secret;
 import dev.telephony.api.Sleeper;
-import dev.telephony.api.TelephonyProvider;
 import dev.telephony.api.error.ConfigurationException;
 import dev.telephony.api.spi.Polling;
 import dev.telephony.api.spi.Retrier;
-import dev.telephony.api.spi.Unsupported;
+import dev.telephony.api.spi.ProviderBase;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +46,7 @@ import java.util.random.RandomGenerator;
  * off unless {@link Builder#sdkRetryOptions(RetryOptions)} turns them on, because the SDK would
  * re-send a purchase blindly. Azure has no porting API and no names for numbers.
  */
-public final class AzureProvider implements TelephonyProvider {
+public final class AzureProvider extends ProviderBase {
     /** The name it is registered and chosen by. */
     public static final String NAME = "azure";
     /** What it can do. */
@@ -60,86 +56,54 @@ public final class AzureProvider implements TelephonyProvider {
             Capability.FEATURE_UPDATE, Capability.RELEASE));
 
     private final String endpoint;
-    private final AzureInventory inventory;
-    private final AzurePurchaser purchaser;
-    private final AzureSipRoutingClient sipRouting;
-    private final PortingService porting = Unsupported.porting(NAME);
-    private final AzureExtensions extensions;
 
-    private AzureProvider(Builder b, AzureCredentials credentials) {
+    private AzureProvider(Builder b, AzureCredentials credentials, AzureParts parts) {
+        super(NAME, CAPABILITIES, parts.inventory(), parts.purchaser(), null, List.of(parts.extensions(), parts.sipRouting()));
         this.endpoint = credentials.endpointText();
-        List<HttpPipelinePolicy> policies = new ArrayList<>();
-        policies.add(new UserAgentPolicy("telephony-java/0.1"));
-        policies.add(new RequestIdPolicy());
-        if (b.sdkRetryOptions != null) {
-            policies.add(new RetryPolicy(b.sdkRetryOptions));
-        }
-        policies.add(new HmacAuthenticationPolicy(new AzureKeyCredential(credentials.accessKey().reveal())));
-        HttpPipeline pipeline = new HttpPipelineBuilder()
-                .httpClient(b.httpClient != null ? b.httpClient : HttpClient.createDefault())
-                .policies(policies.toArray(HttpPipelinePolicy[]::new))
-                .build();
-        PhoneNumbersClient numbers = new PhoneNumbersClientBuilder().endpoint(endpoint).pipeline(pipeline).buildClient();
-        AzureErrors errors = new AzureErrors(b.clock);
-        Retrier retrier = new Retrier(b.retryPolicy, b.sleeper, b.random);
-        AzureInventory.AzureSettings settings = new AzureInventory.AzureSettings(b.pollInterval, b.operationTimeout, b.assignmentType);
-        this.inventory = new AzureInventory(numbers, errors, retrier, settings);
-        this.purchaser = new AzurePurchaser(numbers, new AzureResources(pipeline, endpoint, errors), inventory, errors, retrier,
-                new Polling(b.clock, b.sleeper, errors.context()), b.clock, b.orderPollInterval);
-        this.sipRouting = new AzureSipRoutingClient(new SipRoutingClientBuilder().endpoint(endpoint).pipeline(pipeline).buildClient(),
-                errors, retrier);
-        this.extensions = new AzureExtensions() {
-            @Override
-            public AzureSipRouting sipRouting() {
-                return sipRouting;
-            }
+    }
 
-            @Override
-            public OwnedNumber updateCapabilities(PhoneNumber number, Direction calling, Direction sms) {
-                return inventory.updateCapabilities(number, calling, sms);
+    /** The SDK clients and the services built on them, sharing one pipeline. */
+    private record AzureParts(AzureInventory inventory, AzurePurchaser purchaser, AzureSipRoutingClient sipRouting,
+                              AzureExtensions extensions) {
+        static AzureParts of(Builder b, AzureCredentials credentials) {
+            String endpoint = credentials.endpointText();
+            List<HttpPipelinePolicy> policies = new ArrayList<>();
+            policies.add(new UserAgentPolicy("telephony-java/0.1"));
+            policies.add(new RequestIdPolicy());
+            if (b.sdkRetryOptions != null) {
+                policies.add(new RetryPolicy(b.sdkRetryOptions));
             }
-        };
+            policies.add(new HmacAuthenticationPolicy(new AzureKeyCredential(credentials.accessKey().reveal())));
+            HttpPipeline pipeline = new HttpPipelineBuilder()
+                    .httpClient(b.httpClient != null ? b.httpClient : HttpClient.createDefault())
+                    .policies(policies.toArray(HttpPipelinePolicy[]::new))
+                    .build();
+            PhoneNumbersClient numbers = new PhoneNumbersClientBuilder().endpoint(endpoint).pipeline(pipeline).buildClient();
+            AzureErrors errors = new AzureErrors(b.clock);
+            Retrier retrier = new Retrier(b.retryPolicy, b.sleeper, b.random);
+            AzureInventory.AzureSettings settings = new AzureInventory.AzureSettings(b.pollInterval, b.operationTimeout, b.assignmentType);
+            AzureInventory inventory = new AzureInventory(numbers, errors, retrier, settings);
+            AzurePurchaser purchaser = new AzurePurchaser(numbers, new AzureResources(pipeline, endpoint, errors), inventory, errors,
+                    retrier, new Polling(b.clock, b.sleeper, errors.context()), b.clock, b.orderPollInterval);
+            AzureSipRoutingClient sipRouting = new AzureSipRoutingClient(
+                    new SipRoutingClientBuilder().endpoint(endpoint).pipeline(pipeline).buildClient(), errors, retrier);
+            AzureExtensions extensions = new AzureExtensions() {
+                @Override
+                public AzureSipRouting sipRouting() {
+                    return sipRouting;
+                }
+
+                @Override
+                public OwnedNumber updateCapabilities(PhoneNumber number, Direction calling, Direction sms) {
+                    return inventory.updateCapabilities(number, calling, sms);
+                }
+            };
+            return new AzureParts(inventory, purchaser, sipRouting, extensions);
+        }
     }
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
-    public NumberInventory inventory() {
-        return inventory;
-    }
-
-    @Override
-    public NumberPurchaser purchaser() {
-        return purchaser;
-    }
-
-    @Override
-    public PortingService porting() {
-        return porting;
-    }
-
-    /** Offers {@link AzureExtensions} (SIP routing, capabilities by direction). */
-    @Override
-    public <T> T unwrap(Class<T> extension) {
-        if (extension == AzureExtensions.class) {
-            return extension.cast(extensions);
-        }
-        if (extension == AzureSipRouting.class) {
-            return extension.cast(sipRouting);
-        }
-        throw Unsupported.extension(NAME, extension);
     }
 
     @Override
@@ -259,7 +223,7 @@ public final class AzureProvider implements TelephonyProvider {
                 throw new ConfigurationException("Azure needs a connection-string, or an endpoint and an access-key",
                         List.of("connection-string", "endpoint", "access-key"));
             }
-            return new AzureProvider(this, credentials);
+            return new AzureProvider(this, credentials, AzureParts.of(this, credentials));
         }
     }
 }

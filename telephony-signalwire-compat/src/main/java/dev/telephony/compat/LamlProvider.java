@@ -1,14 +1,9 @@
 package dev.telephony.compat;
 
-import dev.telephony.api.Capability;
-import dev.telephony.api.NumberInventory;
-import dev.telephony.api.NumberPurchaser;
-import dev.telephony.api.PortingService;
 import dev.telephony.api.Secret;
 import dev.telephony.api.Sleeper;
-import dev.telephony.api.TelephonyProvider;
 import dev.telephony.api.error.ConfigurationException;
-import dev.telephony.api.spi.Unsupported;
+import dev.telephony.api.spi.ProviderBase;
 import dev.telephony.http.Authentication;
 import dev.telephony.http.HttpSettings;
 import dev.telephony.http.RestClient;
@@ -18,7 +13,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -33,22 +27,21 @@ import java.util.random.RandomGenerator;
  * TelephonyProvider tw = LamlProvider.twilio().accountSid("AC…").authToken(token).build();
  * }</pre>
  */
-public final class LamlProvider implements TelephonyProvider {
+public final class LamlProvider extends ProviderBase {
     /** Twilio's API root. */
     public static final URI TWILIO_API = URI.create("https://api.twilio.com/2010-04-01");
 
     private final LamlFlavor flavor;
     private final RestClient client;
-    private final LamlInventory inventory;
-    private final LamlPurchaser purchaser;
-    private final PortingService porting;
 
     private LamlProvider(LamlFlavor flavor, RestClient client, String accountPath) {
+        this(flavor, client, new LamlInventory(client, flavor, accountPath));
+    }
+
+    private LamlProvider(LamlFlavor flavor, RestClient client, LamlInventory inventory) {
+        super(flavor.providerName(), flavor.capabilities(), inventory, new LamlPurchaser(client, flavor, inventory), null, List.of());
         this.flavor = flavor;
         this.client = client;
-        this.inventory = new LamlInventory(client, flavor, accountPath);
-        this.purchaser = new LamlPurchaser(client, flavor, inventory);
-        this.porting = Unsupported.porting(flavor.providerName());
     }
 
     /** A builder for SignalWire's compatibility API. */
@@ -59,36 +52,6 @@ public final class LamlProvider implements TelephonyProvider {
     /** A builder for Twilio's API. */
     public static Builder twilio() {
         return new Builder(LamlFlavor.TWILIO).baseUrl(TWILIO_API);
-    }
-
-    @Override
-    public String name() {
-        return flavor.providerName();
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return flavor.capabilities();
-    }
-
-    @Override
-    public NumberInventory inventory() {
-        return inventory;
-    }
-
-    @Override
-    public NumberPurchaser purchaser() {
-        return purchaser;
-    }
-
-    @Override
-    public PortingService porting() {
-        return porting;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> extension) {
-        throw Unsupported.extension(flavor.providerName(), extension);
     }
 
     @Override

@@ -1,14 +1,10 @@
 package dev.telephony.signalwire;
 
 import dev.telephony.api.Capability;
-import dev.telephony.api.NumberInventory;
-import dev.telephony.api.NumberPurchaser;
-import dev.telephony.api.PortingService;
 import dev.telephony.api.Secret;
 import dev.telephony.api.Sleeper;
-import dev.telephony.api.TelephonyProvider;
 import dev.telephony.api.error.ConfigurationException;
-import dev.telephony.api.spi.Unsupported;
+import dev.telephony.api.spi.ProviderBase;
 import dev.telephony.http.Authentication;
 import dev.telephony.http.HttpSettings;
 import dev.telephony.http.RestClient;
@@ -32,7 +28,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>SignalWire offers no API for porting or for listing regions; those are not declared.
  */
-public final class SignalWireProvider implements TelephonyProvider {
+public final class SignalWireProvider extends ProviderBase {
     /** The name it is registered and chosen by. */
     public static final String NAME = "signalwire";
     /** What it can do. */
@@ -44,48 +40,18 @@ public final class SignalWireProvider implements TelephonyProvider {
             Capability.VOICE_ROUTING, Capability.MESSAGING_ROUTING, Capability.RELEASE));
 
     private final RestClient client;
-    private final SignalWireInventory inventory;
-    private final SignalWirePurchaser purchaser;
-    private final PortingService porting = Unsupported.porting(NAME);
 
     private SignalWireProvider(RestClient client) {
+        this(client, new SignalWireInventory(client));
+    }
+
+    private SignalWireProvider(RestClient client, SignalWireInventory inventory) {
+        super(NAME, CAPABILITIES, inventory, new SignalWirePurchaser(client, inventory), null, List.of());
         this.client = client;
-        this.inventory = new SignalWireInventory(client);
-        this.purchaser = new SignalWirePurchaser(client, inventory);
     }
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
-    public NumberInventory inventory() {
-        return inventory;
-    }
-
-    @Override
-    public NumberPurchaser purchaser() {
-        return purchaser;
-    }
-
-    @Override
-    public PortingService porting() {
-        return porting;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> extension) {
-        throw Unsupported.extension(NAME, extension);
     }
 
     @Override

@@ -432,6 +432,55 @@ public final class CarrierState {
         return port;
     }
 
+    // ---- saving and restoring -----------------------------------------------------------------
+
+    /**
+     * Everything this carrier holds, as it stands (orders are not processed first), to be saved and
+     * later {@linkplain #restore(CarrierSnapshot, Clock) restored}.
+     */
+    public synchronized CarrierSnapshot snapshot() {
+        List<CarrierSnapshot.OrderRecord> orderRecords = orders.values().stream()
+                .map(o -> new CarrierSnapshot.OrderRecord(o.view(), Optional.ofNullable(o.name), Optional.ofNullable(o.readyAt)))
+                .toList();
+        return new CarrierSnapshot(sequence, List.copyOf(inventory.values()), List.copyOf(owned.values()), orderRecords,
+                ports.values().stream().map(Port::view).toList(), List.copyOf(portability.values()),
+                purchaseLog, releaseLog, holdOrders, orderProcessingTime);
+    }
+
+    /** A carrier on {@code clock} holding what {@code snapshot} holds. */
+    public static CarrierState restore(CarrierSnapshot snapshot, Clock clock) {
+        CarrierState state = new CarrierState(clock);
+        synchronized (state) {
+            state.sequence = snapshot.sequence();
+            snapshot.available().forEach(o -> state.inventory.put(o.number(), o));
+            snapshot.owned().forEach(n -> state.owned.put(n.number(), n));
+            for (CarrierSnapshot.OrderRecord saved : snapshot.orders()) {
+                PurchaseOrder view = saved.order();
+                Order order = new Order(view.id(), view.requested(), saved.name().orElse(null), view.reference().orElse(null),
+                        view.createdAt().orElse(null), saved.readyAt().orElse(null));
+                order.status = view.status();
+                order.bought.addAll(view.purchased());
+                view.failures().forEach(f -> order.failures.put(f.number(), f.reason()));
+                state.orders.put(order.id, order);
+            }
+            for (PortOrder view : snapshot.ports()) {
+                Port port = new Port(view.id(), view.phoneNumbers(), view.requestedDate(),
+                        view.submittedAt().orElse(clock.instant()));
+                port.status = view.status();
+                port.rejectionReason = view.rejectionReason().orElse(null);
+                port.confirmedDate = view.confirmedDate().orElse(null);
+                port.completedAt = view.completedAt().orElse(null);
+                state.ports.put(port.id, port);
+            }
+            snapshot.portability().forEach(p -> state.portability.put(p.number(), p));
+            state.purchaseLog.addAll(snapshot.purchases());
+            state.releaseLog.addAll(snapshot.releases());
+            state.holdOrders = snapshot.holdOrders();
+            state.orderProcessingTime = snapshot.orderProcessingTime();
+        }
+        return state;
+    }
+
     private String nextId() {
         sequence++;
         return new UUID(0x7e1e_0000_0000_4000L | (sequence >>> 48), 0x8000_0000_0000_0000L | sequence).toString();

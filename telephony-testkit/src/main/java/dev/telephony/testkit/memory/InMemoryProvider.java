@@ -1,17 +1,14 @@
 package dev.telephony.testkit.memory;
 
 import dev.telephony.api.Capability;
-import dev.telephony.api.NumberInventory;
-import dev.telephony.api.NumberPurchaser;
-import dev.telephony.api.PortingService;
 import dev.telephony.api.Secret;
 import dev.telephony.api.Sleeper;
-import dev.telephony.api.TelephonyProvider;
 import dev.telephony.api.error.ErrorContext;
 import dev.telephony.api.spi.Polling;
 import dev.telephony.api.spi.Retrier;
 import dev.telephony.api.spi.RetryPolicy;
-import dev.telephony.api.spi.Unsupported;
+import dev.telephony.api.spi.ProviderBase;
+import java.util.List;
 import dev.telephony.testkit.carrier.CarrierState;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,68 +29,33 @@ import java.util.random.RandomGenerator;
  * TelephonyProvider telephony = InMemoryProvider.builder().carrier(carrier).clock(clock).build();
  * }</pre>
  */
-public final class InMemoryProvider implements TelephonyProvider {
+public final class InMemoryProvider extends ProviderBase {
     /** The name it is registered and chosen by. */
     public static final String NAME = "in-memory";
     /** Everything the neutral API offers. */
     public static final Set<Capability> ALL_CAPABILITIES = Set.copyOf(EnumSet.allOf(Capability.class));
 
-    private final Set<Capability> capabilities;
-    private final CarrierState carrier;
-    private final InMemoryInventory inventory;
-    private final InMemoryPurchaser purchaser;
-    private final PortingService porting;
-
     private InMemoryProvider(Builder b) {
-        this.capabilities = Set.copyOf(b.capabilities);
-        this.carrier = Objects.requireNonNull(b.carrier, "carrier");
-        Clock clock = b.clock != null ? b.clock : carrier.clock();
-        Retrier retrier = new Retrier(b.retryPolicy, b.sleeper, b.random);
-        CarrierLink link = new CarrierLink(NAME, carrier, b.token, clock, retrier);
-        Polling polling = new Polling(clock, b.sleeper, ErrorContext.of(NAME));
-        this.inventory = new InMemoryInventory(link, capabilities);
-        this.purchaser = new InMemoryPurchaser(link, capabilities, b.asynchronousPurchases, clock, polling, b.pollInterval);
-        this.porting = capabilities.contains(Capability.PORTING)
-                ? new InMemoryPorting(link, clock, b.minimumPortNotice, polling, b.pollInterval)
-                : Unsupported.porting(NAME);
+        this(b, Set.copyOf(b.capabilities), Objects.requireNonNull(b.carrier, "carrier"),
+                b.clock != null ? b.clock : b.carrier.clock());
+    }
+
+    private InMemoryProvider(Builder b, Set<Capability> capabilities, CarrierState carrier, Clock clock) {
+        this(b, capabilities, carrier, clock, new CarrierLink(NAME, carrier, b.token, clock, new Retrier(b.retryPolicy, b.sleeper, b.random)),
+                new Polling(clock, b.sleeper, ErrorContext.of(NAME)));
+    }
+
+    private InMemoryProvider(Builder b, Set<Capability> capabilities, CarrierState carrier, Clock clock, CarrierLink link,
+                             Polling polling) {
+        super(NAME, capabilities, new InMemoryInventory(link, capabilities),
+                new InMemoryPurchaser(link, capabilities, b.asynchronousPurchases, clock, polling, b.pollInterval),
+                capabilities.contains(Capability.PORTING) ? new InMemoryPorting(link, clock, b.minimumPortNotice, polling, b.pollInterval) : null,
+                // the carrier behind the provider, to seed and inspect
+                List.of(carrier));
     }
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return capabilities;
-    }
-
-    @Override
-    public NumberInventory inventory() {
-        return inventory;
-    }
-
-    @Override
-    public NumberPurchaser purchaser() {
-        return purchaser;
-    }
-
-    @Override
-    public PortingService porting() {
-        return porting;
-    }
-
-    /** Offers {@link CarrierState}: the carrier behind this provider, to seed and inspect. */
-    @Override
-    public <T> T unwrap(Class<T> extension) {
-        if (extension.isInstance(carrier)) {
-            return extension.cast(carrier);
-        }
-        throw Unsupported.extension(NAME, extension);
     }
 
     @Override
@@ -103,7 +65,7 @@ public final class InMemoryProvider implements TelephonyProvider {
 
     @Override
     public String toString() {
-        return "InMemoryProvider[capabilities=" + capabilities.size() + "]";
+        return "InMemoryProvider[capabilities=" + capabilities().size() + "]";
     }
 
     /** Builds an {@link InMemoryProvider}; only the carrier is required. */

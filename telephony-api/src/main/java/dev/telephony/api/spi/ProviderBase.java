@@ -1,0 +1,78 @@
+package dev.telephony.api.spi;
+
+import dev.telephony.api.Capability;
+import dev.telephony.api.NumberInventory;
+import dev.telephony.api.NumberPurchaser;
+import dev.telephony.api.PortingService;
+import dev.telephony.api.TelephonyProvider;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What every provider's {@link TelephonyProvider} holds: its name, capabilities, services and typed
+ * extensions. Subclasses add how they close.
+ */
+public abstract class ProviderBase implements TelephonyProvider {
+    private final String name;
+    private final Set<Capability> capabilities;
+    private final NumberInventory inventory;
+    private final NumberPurchaser purchaser;
+    private final PortingService porting;
+    private final List<Object> extensions;
+
+    /**
+     * @param porting    the porting service, or {@code null} for one that refuses every call as unsupported
+     * @param extensions the typed extensions {@link #unwrap(Class)} offers
+     */
+    protected ProviderBase(String name, Set<Capability> capabilities, NumberInventory inventory, NumberPurchaser purchaser,
+                           PortingService porting, List<Object> extensions) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.capabilities = Set.copyOf(capabilities);
+        this.inventory = Objects.requireNonNull(inventory, "inventory");
+        this.purchaser = Objects.requireNonNull(purchaser, "purchaser");
+        this.porting = porting != null ? porting : Unsupported.porting(name);
+        this.extensions = List.copyOf(extensions);
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final Set<Capability> capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public final NumberInventory inventory() {
+        return inventory;
+    }
+
+    @Override
+    public final NumberPurchaser purchaser() {
+        return purchaser;
+    }
+
+    @Override
+    public final PortingService porting() {
+        return porting;
+    }
+
+    /** The extension of that type, if this provider offers one. */
+    @Override
+    public final <T> T unwrap(Class<T> extension) {
+        for (Object candidate : extensions) {
+            if (extension.isInstance(candidate)) {
+                return extension.cast(candidate);
+            }
+        }
+        throw Unsupported.extension(name, extension);
+    }
+
+    /** Nothing to release by default. */
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,98 @@
+package dev.telephony.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the benchmarks and writes a Markdown table of medians, spreads and ratios. {@code quick} (the
+ * default) keeps iterations short so the whole run takes a few minutes on two cores; {@code full}
+ * runs JMH's longer defaults. Anything after the profile is a JMH include pattern.
+ */
+public final class QuickProfile {
+    private QuickProfile() {
+    }
+
+    public static void main(String[] args) throws RunnerException, IOException {
+        boolean quick = args.length == 0 || !args[0].equals("full");
+        ChainedOptionsBuilder options = new OptionsBuilder().shouldFailOnError(true);
+        if (args.length > 1) {
+            for (int i = 1; i < args.length; i++) {
+                options.include(args[i]);
+            }
+        } else {
+            options.include("dev.telephony.benchmarks.*");
+        }
+        if (quick) {
+            options.warmupIterations(2).warmupTime(TimeValue.seconds(2)).measurementIterations(3)
+                    .measurementTime(TimeValue.seconds(2)).forks(1);
+        }
+        Collection<RunResult> results = new Runner(options.build()).run();
+        String table = table(results);
+        Path out = Path.of("telephony-benchmarks", "target", "benchmark-results.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, table);
+        System.out.println();
+        System.out.println(table);
+        System.out.println("written to " + out.toAbsolutePath());
+    }
+
+    static String table(Collection<RunResult> results) {
+        Map<String, double[]> scores = new LinkedHashMap<>();
+        Map<String, String> units = new LinkedHashMap<>();
+        StringBuilder text = new StringBuilder("| benchmark | mode | score (median) | spread (min–max) | unit |\n|---|---|---|---|---|\n");
+        for (RunResult result : results) {
+            String name = result.getParams().getBenchmark().replace("dev.telephony.benchmarks.", "");
+            String param = result.getParams().getParamsKeys().isEmpty() ? ""
+                    : " " + result.getParams().getParamsKeys().stream().map(k -> k + "=" + result.getParams().getParam(k)).toList();
+            List<Double> raw = new ArrayList<>();
+            result.getBenchmarkResults().forEach(b -> b.getIterationResults().forEach(i -> raw.add(i.getPrimaryResult().getScore())));
+            raw.sort(Double::compare);
+            double median = raw.isEmpty() ? Double.NaN : raw.get(raw.size() / 2);
+            double min = raw.isEmpty() ? Double.NaN : raw.get(0);
+            double max = raw.isEmpty() ? Double.NaN : raw.get(raw.size() - 1);
+            String unit = result.getPrimaryResult().getScoreUnit();
+            scores.put(name + param, new double[] {median, min, max});
+            units.put(name + param, unit);
+            text.append(String.format(Locale.ROOT, "| %s%s | %s | %.2f | %.2f–%.2f | %s |%n", name, param,
+                    result.getParams().getMode().shortLabel(), median, min, max, unit));
+        }
+        text.append("\n| comparison | ratio (library / reference) |\n|---|---|\n");
+        for (String name : scores.keySet()) {
+            String reference = referenceOf(name);
+            if (reference != null && scores.containsKey(reference)) {
+                text.append(String.format(Locale.ROOT, "| %s vs %s | %.3f |%n", name, reference,
+                        scores.get(name)[0] / scores.get(reference)[0]));
+            }
+        }
+        return text.toString();
+    }
+
+    private static String referenceOf(String name) {
+        if (name.endsWith("Floor")) {
+            return null;
+        }
+        if (name.startsWith("CallCostBenchmark.") || name.startsWith("ThroughputBenchmark.")) {
+            return name + "Floor";
+        }
+        if (name.startsWith("TwilioSdkBenchmark.library")) {
+            return name.replace(".library", ".twilio");
+        }
+        if (name.startsWith("AzureSdkBenchmark.library")) {
+            return name.replace(".library", ".sdk");
+        }
+        return null;
+    }
+}
