@@ -19,7 +19,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs the benchmarks and writes a Markdown table of medians, spreads and ratios. {@code quick} (the
  * default) keeps iterations short so the whole run takes a few minutes on two cores; {@code full}
- * runs JMH's longer defaults. Anything after the profile is a JMH include pattern.
+ * runs JMH's longer defaults for the per-call benchmarks.
  */
 public final class QuickProfile {
     private QuickProfile() {
@@ -27,19 +27,18 @@ public final class QuickProfile {
 
     public static void main(String[] args) throws RunnerException, IOException {
         boolean quick = args.length == 0 || !args[0].equals("full");
-        ChainedOptionsBuilder options = new OptionsBuilder().shouldFailOnError(true);
-        if (args.length > 1) {
-            for (int i = 1; i < args.length; i++) {
-                options.include(args[i]);
-            }
-        } else {
-            options.include("dev.telephony.benchmarks.*");
-        }
+        List<RunResult> results = new ArrayList<>();
+        // per-call and comparison benchmarks: short iterations in the quick profile
+        ChainedOptionsBuilder calls = new OptionsBuilder().shouldFailOnError(true)
+                .include("dev.telephony.benchmarks.(CallCost|Throughput|TwilioSdk|AzureSdk)Benchmark.*");
         if (quick) {
-            options.warmupIterations(2).warmupTime(TimeValue.seconds(2)).measurementIterations(3)
-                    .measurementTime(TimeValue.seconds(2)).forks(1);
+            calls.warmupIterations(3).warmupTime(TimeValue.seconds(2)).measurementIterations(5)
+                    .measurementTime(TimeValue.seconds(1)).forks(1);
         }
-        Collection<RunResult> results = new Runner(options.build()).run();
+        results.addAll(new Runner(calls.build()).run());
+        // listing in a 64 MB heap and connecting in a fresh JVM keep their own fork and iteration settings
+        results.addAll(new Runner(new OptionsBuilder().shouldFailOnError(true)
+                .include("dev.telephony.benchmarks.(Listing|Connect)Benchmark.*").build()).run());
         String table = table(results);
         Path out = Path.of("telephony-benchmarks", "target", "benchmark-results.md");
         Files.createDirectories(out.getParent());
