@@ -1,7 +1,6 @@
 package dev.telephony.alianza;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.telephony.alianza.wire.PublicApiError;
 import dev.telephony.api.PhoneNumber;
 import dev.telephony.api.Secret;
@@ -47,7 +46,6 @@ final class AlianzaErrors implements ErrorTranslator {
             "not ?available|not in inventory|in ?use|already|taken|unavailable", Pattern.CASE_INSENSITIVE);
     private static final Set<String> SECRET_FIELDS = Set.of("pin", "password", "authtoken");
 
-    private final ObjectMapper mapper = RestClient.newMapper();
     private final Supplier<List<Secret>> liveSecrets;
 
     /**
@@ -88,7 +86,7 @@ final class AlianzaErrors implements ErrorTranslator {
 
     ParsedError read(HttpResponse response, Scrubber redactor) {
         try {
-            PublicApiError body = mapper.readValue(response.body(), PublicApiError.class);
+            PublicApiError body = RestClient.sharedMapper().readValue(response.body(), PublicApiError.class);
             if (body != null && (!body.messages().isEmpty() || body.status() != null)) {
                 Optional<String> code = body.messages().stream().filter(m -> IDENTIFIER.matcher(m).matches()).findFirst();
                 String message = body.messages().isEmpty() ? "HTTP " + response.status() : String.join("; ", body.messages());
@@ -134,7 +132,7 @@ final class AlianzaErrors implements ErrorTranslator {
         List<PhoneNumber> numbers = new ArrayList<>();
         request.body().ifPresent(bytes -> {
             try {
-                JsonNode body = mapper.readTree(bytes);
+                JsonNode body = RestClient.sharedMapper().readTree(bytes);
                 numbers.addAll(numbers(body.path("telephoneNumbers")));
                 if (body.hasNonNull("telephoneNumber")) {
                     numbers.addAll(numbers(body.get("telephoneNumber")));
@@ -151,7 +149,7 @@ final class AlianzaErrors implements ErrorTranslator {
         List<Secret> more = new ArrayList<>(liveSecrets.get());
         request.body().ifPresent(bytes -> {
             try {
-                collectSecrets(mapper.readTree(bytes), more);
+                collectSecrets(RestClient.sharedMapper().readTree(bytes), more);
             } catch (IOException notJson) {
                 // a form or no body: nothing secret of ours in it
             }

@@ -69,9 +69,10 @@ public final class RestClient implements AutoCloseable {
     private final Sleeper sleeper;
     private final Retrier retrier;
     private final Redactor redactor;
-    private final ObjectMapper mapper;
-    private final PoolingHttpClientConnectionManager connections;
-    private final CloseableHttpClient http;
+    private final HttpSettings settings;
+    private PoolingHttpClientConnectionManager connections;
+    private volatile CloseableHttpClient http;
+    private boolean closed;
 
     private RestClient(Builder b) {
         this.provider = Objects.requireNonNull(b.provider, "provider");
@@ -82,24 +83,48 @@ public final class RestClient implements AutoCloseable {
         this.sleeper = b.sleeper;
         this.retrier = new Retrier(b.settings.retryPolicy(), b.sleeper, b.random);
         this.redactor = new Redactor(authentication.secrets());
-        this.mapper = newMapper();
-        this.connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setConnectionFactory(RestClient::quietConnection)
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(b.settings.connectTimeout()))
-                        .setSocketTimeout(Timeout.of(b.settings.responseTimeout()))
-                        .build())
-                .setMaxConnTotal(b.settings.maxConnections())
-                .setMaxConnPerRoute(b.settings.maxConnections())
-                .build();
-        this.http = HttpClients.custom()
-                .setConnectionManager(connections)
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(b.settings.responseTimeout())).build())
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .setUserAgent(b.settings.userAgent())
-                .build();
+        this.settings = b.settings;
+    }
+
+    /**
+     * The pooled client, made on the first request: connecting a provider stays cheap, and a provider
+     * that is never used opens nothing.
+     */
+    private CloseableHttpClient http() {
+        CloseableHttpClient client = http;
+        if (client != null) {
+            return client;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException(provider + " client is closed");
+            }
+            if (http == null) {
+                connections = PoolingHttpClientConnectionManagerBuilder.create()
+                        .setConnectionFactory(RestClient::quietConnection)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                                .setSocketTimeout(Timeout.of(settings.responseTimeout()))
+                                .build())
+                        .setMaxConnTotal(settings.maxConnections())
+                        .setMaxConnPerRoute(settings.maxConnections())
+                        .build();
+                http = HttpClients.custom()
+                        .setConnectionManager(connections)
+                        .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(settings.responseTimeout())).build())
+                        .disableAutomaticRetries()
+                        .disableRedirectHandling()
+                        .disableCookieManagement()
+                        .setUserAgent(settings.userAgent())
+                        .build();
+            }
+            return http;
+        }
+    }
+
+    /** One mapper for every client: thread-safe once configured, and costly to make. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = newMapper();
     }
 
     public static Builder builder(String provider, URI baseUri) {
@@ -146,7 +171,12 @@ public final class RestClient implements AutoCloseable {
     }
 
     public ObjectMapper mapper() {
-        return mapper;
+        return Json.MAPPER;
+    }
+
+    /** The shared mapper, made on first use, for code that reads provider JSON outside a client. */
+    public static ObjectMapper sharedMapper() {
+        return Json.MAPPER;
     }
 
     /** An idempotent read, retried on rate limits and outages. */
@@ -179,7 +209,7 @@ public final class RestClient implements AutoCloseable {
     /** A JSON request body. */
     public HttpRequest withJson(HttpRequest request, Object body) {
         try {
-            return request.body(mapper.writeValueAsBytes(body), "application/json");
+            return request.body(Json.MAPPER.writeValueAsBytes(body), "application/json");
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
         }
@@ -188,7 +218,7 @@ public final class RestClient implements AutoCloseable {
     /** The body as {@code type}; an unreadable body is a {@link ProtocolException} quoting a short, secret-free excerpt. */
     public <T> T json(HttpResponse response, Class<T> type) {
         try {
-            T value = mapper.readValue(response.body(), type);
+            T value = Json.MAPPER.readValue(response.body(), type);
             if (value == null) {
                 throw new IOException("empty body");
             }
@@ -201,7 +231,7 @@ public final class RestClient implements AutoCloseable {
     /** The body as {@code type}. */
     public <T> T json(HttpResponse response, TypeReference<T> type) {
         try {
-            T value = mapper.readValue(response.body(), type);
+            T value = Json.MAPPER.readValue(response.body(), type);
             if (value == null) {
                 throw new IOException("empty body");
             }
@@ -233,7 +263,7 @@ public final class RestClient implements AutoCloseable {
         ClassicHttpRequest message = builder.build();
         long started = clock.millis();
         try {
-            HttpResponse response = http.execute(message, answer -> {
+            HttpResponse response = http().execute(message, answer -> {
                 Map<String, List<String>> headers = new LinkedHashMap<>();
                 for (Header header : answer.getHeaders()) {
                     headers.computeIfAbsent(header.getName(), k -> new ArrayList<>()).add(header.getValue());
@@ -290,9 +320,12 @@ public final class RestClient implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        http.close(CloseMode.GRACEFUL);
-        connections.close(CloseMode.GRACEFUL);
+    public synchronized void close() {
+        closed = true;
+        if (http != null) {
+            http.close(CloseMode.GRACEFUL);
+            connections.close(CloseMode.GRACEFUL);
+        }
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.telephony.compat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.telephony.api.error.AuthenticationException;
 import dev.telephony.api.error.ConflictException;
 import dev.telephony.api.error.ErrorContext;
@@ -37,7 +36,6 @@ final class LamlErrors implements ErrorTranslator {
     static final int INSUFFICIENT_BALANCE = 4001;
     static final int INVALID_ARGUMENT = 10000;
 
-    private final ObjectMapper mapper = RestClient.newMapper();
 
     @Override
     public TelephonyException translate(HttpRequest request, HttpResponse response, ErrorContext context,
@@ -62,7 +60,7 @@ final class LamlErrors implements ErrorTranslator {
 
     ProviderError read(HttpResponse response, Redactor redactor) {
         try {
-            ErrorBody body = mapper.readValue(response.body(), ErrorBody.class);
+            ErrorBody body = RestClient.sharedMapper().readValue(response.body(), ErrorBody.class);
             if (body != null && body.message() != null) {
                 return new ProviderError(redactor.redact(body.message()),
                         Optional.ofNullable(body.code()).map(String::valueOf), List.of());

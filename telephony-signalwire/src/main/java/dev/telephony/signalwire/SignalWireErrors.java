@@ -1,6 +1,5 @@
 package dev.telephony.signalwire;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.telephony.api.error.ErrorContext;
 import dev.telephony.api.error.FieldError;
 import dev.telephony.api.error.TelephonyException;
@@ -19,7 +18,6 @@ import java.util.Optional;
 
 /** SignalWire's error bodies, mapped to the neutral exceptions in one place. */
 final class SignalWireErrors implements ErrorTranslator {
-    private final ObjectMapper mapper = RestClient.newMapper();
 
     @Override
     public TelephonyException translate(HttpRequest request, HttpResponse response, ErrorContext context,
@@ -29,7 +27,7 @@ final class SignalWireErrors implements ErrorTranslator {
 
     ProviderError read(HttpResponse response, Redactor redactor) {
         try {
-            ErrorBody body = mapper.readValue(response.body(), ErrorBody.class);
+            ErrorBody body = RestClient.sharedMapper().readValue(response.body(), ErrorBody.class);
             if (body != null && body.errors() != null && !body.errors().isEmpty()) {
                 List<FieldError> fields = body.errors().stream().map(item -> new FieldError(
                         item.attribute() != null ? item.attribute() : (item.code() != null ? item.code() : "request"),
