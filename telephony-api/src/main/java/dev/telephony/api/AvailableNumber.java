@@ -29,7 +29,7 @@ public record AvailableNumber(PhoneNumber number, NumberType type, Set<NumberFea
     public AvailableNumber {
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(type, "type");
-        features = features.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(features));
+        features = features.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(features));
         countryCode = Fields.requireCountry("offer.countryCode", countryCode);
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(locality, "locality");

@@ -35,7 +35,7 @@ public record OwnedNumber(String id, PhoneNumber number, Optional<String> name, 
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
-        features = features.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(features));
+        features = features.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(features));
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(voiceRoute, "voiceRoute");
         Objects.requireNonNull(messagingRoute, "messagingRoute");

@@ -38,6 +38,22 @@ public record HttpResponse(int status, Map<String, List<String>> headers, byte[]
         return body.clone();
     }
 
+    /** The body itself, not a copy: for this package's parsing, which only reads it. */
+    byte[] bodyBytes() {
+        return body;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof HttpResponse that && status == that.status && headers.equals(that.headers)
+                && java.util.Arrays.equals(body, that.body);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * status + headers.hashCode()) + java.util.Arrays.hashCode(body);
+    }
+
     public boolean isSuccess() {
         return status >= 200 && status < 300;
     }

@@ -218,7 +218,7 @@ public final class RestClient implements AutoCloseable {
     /** The body as {@code type}; an unreadable body is a {@link ProtocolException} quoting a short, secret-free excerpt. */
     public <T> T json(HttpResponse response, Class<T> type) {
         try {
-            T value = Json.MAPPER.readValue(response.body(), type);
+            T value = Json.MAPPER.readValue(response.bodyBytes(), type);
             if (value == null) {
                 throw new IOException("empty body");
             }
@@ -231,7 +231,7 @@ public final class RestClient implements AutoCloseable {
     /** The body as {@code type}. */
     public <T> T json(HttpResponse response, TypeReference<T> type) {
         try {
-            T value = Json.MAPPER.readValue(response.body(), type);
+            T value = Json.MAPPER.readValue(response.bodyBytes(), type);
             if (value == null) {
                 throw new IOException("empty body");
             }
@@ -249,7 +249,7 @@ public final class RestClient implements AutoCloseable {
             context = context.withRequestId(requestId.get());
         }
         return new ProtocolException("the provider's answer is not a readable " + expected + ": '"
-                + redactor.excerpt(response.body()) + "'", context, null);
+                + redactor.excerpt(response.bodyBytes()) + "'", context, null);
     }
 
     private HttpResponse exchange(HttpRequest request) {
