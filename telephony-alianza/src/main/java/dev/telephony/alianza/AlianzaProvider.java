@@ -2,21 +2,18 @@ package dev.telephony.alianza;
 
 import dev.telephony.api.Capability;
 import dev.telephony.api.Secret;
-import dev.telephony.api.Sleeper;
 import dev.telephony.api.error.ConfigurationException;
 import dev.telephony.api.spi.ProviderBase;
 import dev.telephony.http.Authentication;
-import dev.telephony.http.HttpSettings;
 import dev.telephony.http.RestClient;
+import dev.telephony.http.RestProviderBuilder;
 import java.net.URI;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.random.RandomGenerator;
 
 /**
  * Alianza's v2 API ({@code https://api.alianza.com/v2/partition/{partitionId}/…}): search, orders
@@ -90,17 +87,18 @@ public final class AlianzaProvider extends ProviderBase {
     }
 
     /** Builds an {@link AlianzaProvider}: partition, account, and an auth token or a username and password. */
-    public static final class Builder {
+    public static final class Builder extends RestProviderBuilder<Builder> {
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
         private URI baseUrl = PRODUCTION;
         private String partitionId;
         private String accountId;
         private Secret authToken;
         private String username;
         private Secret password;
-        private HttpSettings settings = HttpSettings.defaults();
-        private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.SYSTEM;
-        private RandomGenerator random = RandomGenerator.getDefault();
 
         private Builder() {
         }
@@ -144,25 +142,9 @@ public final class AlianzaProvider extends ProviderBase {
             return credentials(username, Secret.of("password", password));
         }
 
-        public Builder httpSettings(HttpSettings settings) {
-            this.settings = Objects.requireNonNull(settings, "settings");
-            return this;
-        }
 
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
 
-        public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-            return this;
-        }
 
-        public Builder random(RandomGenerator random) {
-            this.random = Objects.requireNonNull(random, "random");
-            return this;
-        }
 
         /** Connects nothing yet: the first request logs in when only credentials are given. */
         public AlianzaProvider build() {
@@ -190,14 +172,14 @@ public final class AlianzaProvider extends ProviderBase {
             AlianzaErrors errors = new AlianzaErrors(authentication::liveSecrets);
             RestClient client;
             try {
-                client = RestClient.builder(NAME, baseUrl).authentication(authentication).errors(errors)
-                        .settings(settings).clock(clock).sleeper(sleeper).random(random).build();
+                client = restClient(NAME, baseUrl).authentication(authentication).errors(errors)
+                        .build();
             } catch (IllegalArgumentException badUrl) {
                 throw new ConfigurationException("the " + NAME + " " + AlianzaProviderFactory.BASE_URL + " is not usable: "
                         + badUrl.getMessage(), List.of(AlianzaProviderFactory.BASE_URL));
             }
-            RestClient login = RestClient.builder(NAME, baseUrl).authentication(loginAuthentication(authentication.secrets()))
-                    .errors(errors).settings(settings).clock(clock).sleeper(sleeper).random(random).build();
+            RestClient login = restClient(NAME, baseUrl).authentication(loginAuthentication(authentication.secrets()))
+                    .errors(errors).build();
             authentication.loginThrough(login);
             return new AlianzaProvider(client, login, partitionId.strip(), accountId.strip());
         }

@@ -1,19 +1,16 @@
 package dev.telephony.compat;
 
 import dev.telephony.api.Secret;
-import dev.telephony.api.Sleeper;
 import dev.telephony.api.error.ConfigurationException;
 import dev.telephony.api.spi.ProviderBase;
 import dev.telephony.http.Authentication;
-import dev.telephony.http.HttpSettings;
 import dev.telephony.http.RestClient;
+import dev.telephony.http.RestProviderBuilder;
 import dev.telephony.http.UrlPath;
 import java.net.URI;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.random.RandomGenerator;
 
 /**
  * The LaML (Twilio-compatible) API: SignalWire's compatibility API at
@@ -78,15 +75,16 @@ public final class LamlProvider extends ProviderBase {
     }
 
     /** Builds a {@link LamlProvider}; the base URL (or space), AccountSid and auth token are required. */
-    public static final class Builder {
+    public static final class Builder extends RestProviderBuilder<Builder> {
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
         private final LamlFlavor flavor;
         private URI baseUrl;
         private String accountSid;
         private Secret authToken;
-        private HttpSettings settings = HttpSettings.defaults();
-        private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.SYSTEM;
-        private RandomGenerator random = RandomGenerator.getDefault();
 
         private Builder(LamlFlavor flavor) {
             this.flavor = flavor;
@@ -119,25 +117,9 @@ public final class LamlProvider extends ProviderBase {
             return authToken(Secret.of("auth-token", authToken));
         }
 
-        public Builder httpSettings(HttpSettings settings) {
-            this.settings = Objects.requireNonNull(settings, "settings");
-            return this;
-        }
 
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
 
-        public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-            return this;
-        }
 
-        public Builder random(RandomGenerator random) {
-            this.random = Objects.requireNonNull(random, "random");
-            return this;
-        }
 
         public LamlProvider build() {
             List<String> missing = new ArrayList<>();
@@ -159,10 +141,10 @@ public final class LamlProvider extends ProviderBase {
             }
             String root = baseUrl.getScheme() + "://" + baseUrl.getRawAuthority();
             String prefix = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath().replaceAll("/+$", "");
-            RestClient client = RestClient.builder(flavor.providerName(), URI.create(root))
+            RestClient client = restClient(flavor.providerName(), URI.create(root))
                     .authentication(Authentication.basic(accountSid, authToken))
                     .errors(new LamlErrors())
-                    .settings(settings).clock(clock).sleeper(sleeper).random(random)
+                    
                     .build();
             return new LamlProvider(flavor, client, prefix + UrlPath.of("Accounts", accountSid));
         }

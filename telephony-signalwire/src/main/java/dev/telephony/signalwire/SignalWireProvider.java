@@ -2,20 +2,17 @@ package dev.telephony.signalwire;
 
 import dev.telephony.api.Capability;
 import dev.telephony.api.Secret;
-import dev.telephony.api.Sleeper;
 import dev.telephony.api.error.ConfigurationException;
 import dev.telephony.api.spi.ProviderBase;
 import dev.telephony.http.Authentication;
-import dev.telephony.http.HttpSettings;
 import dev.telephony.http.RestClient;
+import dev.telephony.http.RestProviderBuilder;
 import java.net.URI;
-import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.random.RandomGenerator;
 
 /**
  * SignalWire's REST API ({@code https://<space>.signalwire.com/api/relay/rest/phone_numbers}),
@@ -81,14 +78,15 @@ public final class SignalWireProvider extends ProviderBase {
     }
 
     /** Builds a {@link SignalWireProvider}: a space (or base URL), a project id and an API token are required. */
-    public static final class Builder {
+    public static final class Builder extends RestProviderBuilder<Builder> {
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
         private URI baseUrl;
         private String projectId;
         private Secret apiToken;
-        private HttpSettings settings = HttpSettings.defaults();
-        private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.SYSTEM;
-        private RandomGenerator random = RandomGenerator.getDefault();
 
         private Builder() {
         }
@@ -119,25 +117,9 @@ public final class SignalWireProvider extends ProviderBase {
             return apiToken(Secret.of("api-token", apiToken));
         }
 
-        public Builder httpSettings(HttpSettings settings) {
-            this.settings = Objects.requireNonNull(settings, "settings");
-            return this;
-        }
 
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
 
-        public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-            return this;
-        }
 
-        public Builder random(RandomGenerator random) {
-            this.random = Objects.requireNonNull(random, "random");
-            return this;
-        }
 
         public SignalWireProvider build() {
             List<String> missing = new java.util.ArrayList<>();
@@ -153,10 +135,10 @@ public final class SignalWireProvider extends ProviderBase {
             if (!missing.isEmpty()) {
                 throw new ConfigurationException("SignalWire needs " + missing, missing);
             }
-            RestClient client = RestClient.builder(NAME, baseUrl)
+            RestClient client = restClient(NAME, baseUrl)
                     .authentication(Authentication.basic(projectId, apiToken))
                     .errors(new SignalWireErrors())
-                    .settings(settings).clock(clock).sleeper(sleeper).random(random)
+                    
                     .build();
             return new SignalWireProvider(client);
         }

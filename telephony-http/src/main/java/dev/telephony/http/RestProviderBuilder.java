@@ -1,0 +1,56 @@
+package dev.telephony.http;
+
+import dev.telephony.api.Sleeper;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * What every REST provider's builder takes besides credentials: HTTP settings, and the clock, sleeper
+ * and randomness all waiting goes through (inject them in tests).
+ *
+ * @param <B> the provider's own builder
+ */
+public abstract class RestProviderBuilder<B extends RestProviderBuilder<B>> {
+    private HttpSettings settings = HttpSettings.defaults();
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private RandomGenerator random = RandomGenerator.getDefault();
+
+    /** This builder, typed as the provider's. */
+    protected abstract B self();
+
+    /** Time-outs, pool size, retry policy and user agent. */
+    public B httpSettings(HttpSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        return self();
+    }
+
+    /** The clock retries, holds and polling are measured on. */
+    public B clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return self();
+    }
+
+    /** How the provider waits between retries and polls. */
+    public B sleeper(Sleeper sleeper) {
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        return self();
+    }
+
+    /** The source of retry jitter. */
+    public B random(RandomGenerator random) {
+        this.random = Objects.requireNonNull(random, "random");
+        return self();
+    }
+
+    /** A REST client for {@code provider} at {@code baseUri} with these settings. */
+    protected RestClient.Builder restClient(String provider, URI baseUri) {
+        return RestClient.builder(provider, baseUri).settings(settings).clock(clock).sleeper(sleeper).random(random);
+    }
+
+    protected Clock clock() {
+        return clock;
+    }
+}
