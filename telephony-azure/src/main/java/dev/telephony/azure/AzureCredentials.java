@@ -40,8 +40,13 @@ record AzureCredentials(URI endpoint, Secret accessKey) {
                 continue;
             }
             int eq = part.indexOf('=');
-            String name = eq < 0 ? part.strip() : part.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-            String value = eq < 0 ? "" : part.substring(eq + 1).strip();
+            if (eq < 0) {
+                // a part without '=' may be a pasted key: never quote it
+                throw new ConfigurationException("the Azure connection string has a part without '='; it takes endpoint=…;accesskey=…",
+                        List.of("connection-string"));
+            }
+            String name = part.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+            String value = part.substring(eq + 1).strip();
             switch (name) {
                 case "endpoint" -> endpoint = value;
                 case "accesskey" -> key = value;

@@ -71,7 +71,7 @@ public final class AzureProvider extends ProviderBase {
             policies.add(new UserAgentPolicy("telephony-java/0.1"));
             policies.add(new RequestIdPolicy());
             if (b.sdkRetryOptions != null) {
-                policies.add(new RetryPolicy(b.sdkRetryOptions));
+                policies.add(readsOnly(new RetryPolicy(b.sdkRetryOptions)));
             }
             policies.add(new HmacAuthenticationPolicy(new AzureKeyCredential(credentials.accessKey().reveal())));
             HttpPipeline pipeline = new HttpPipelineBuilder()
@@ -100,6 +100,15 @@ public final class AzureProvider extends ProviderBase {
             };
             return new AzureParts(inventory, purchaser, sipRouting, extensions);
         }
+    }
+
+    /**
+     * The SDK's retry policy for GETs only: it would re-send a purchase or a release as readily as a read,
+     * and those go through the library's purchase guard and safe release instead.
+     */
+    static HttpPipelinePolicy readsOnly(RetryPolicy retries) {
+        return (context, next) -> context.getHttpRequest().getHttpMethod() == com.azure.core.http.HttpMethod.GET
+                ? retries.process(context, next) : next.process();
     }
 
     public static Builder builder() {

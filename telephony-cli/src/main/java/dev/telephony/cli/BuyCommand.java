@@ -83,6 +83,6 @@ final class BuyCommand extends BaseCommand.WithProvider {
         if (await) {
             order = Orders.await(provider.purchaser(), order, timeout, context().clock(), output);
         }
-        return Orders.finish(order, output);
+        return Orders.finish(order, output, await);
     }
 }

@@ -33,6 +33,8 @@ public final class ExitCodes {
     public static final int UNSUPPORTED = 7;
     /** The provider cannot be chosen or configured: unknown name, missing or unknown keys, unreadable files. */
     public static final int CONFIGURATION = 8;
+    /** A wait ran out while the order is still being processed: it goes on; follow it by its id. Never buy again. */
+    public static final int PENDING = 9;
 
     /** The table {@code --help} shows. */
     static final String[] HELP = {
@@ -45,6 +47,7 @@ public final class ExitCodes {
             "6:refused by the state of things: number not available, conflict, insufficient funds, quota, order failed",
             "7:the provider does not support this",
             "8:configuration: unknown provider, missing or unknown keys (listed by name), unreadable files",
+            "9:still pending after --wait: the order goes on and is printed; follow it with 'order ID --wait', never buy again",
     };
 
     private ExitCodes() {
@@ -89,6 +92,7 @@ public final class ExitCodes {
             case REFUSED -> "refused";
             case UNSUPPORTED -> "unsupported";
             case CONFIGURATION -> "configuration";
+            case PENDING -> "pending";
             default -> "other";
         };
     }

@@ -23,8 +23,8 @@ final class Orders {
 
     /**
      * Waits for a PENDING order at the provider's pace ({@link NumberPurchaser#await}), reporting on
-     * stderr as it goes. {@code timeout} bounds the whole wait; running out fails with the order id
-     * (exit 5) and cancels nothing.
+     * stderr as it goes. {@code timeout} bounds the whole wait; running out returns the order as it
+     * stands (still PENDING) and cancels nothing: the purchase was sent, so it must not look worth retrying.
      */
     static PurchaseOrder await(NumberPurchaser purchaser, PurchaseOrder order, Duration timeout, Clock clock, Output output) {
         if (order.isTerminal()) {
@@ -44,7 +44,8 @@ final class Orders {
                 return done;
             } catch (OperationTimeoutException e) {
                 if (!clock.instant().isBefore(deadline)) {
-                    throw e;
+                    output.note("gave up waiting after " + Converters.format(timeout) + "; the order goes on");
+                    return purchaser.order(order.id()).orElse(order);
                 }
                 output.note("  still " + e.lastKnownState() + " after " + Converters.format(Duration.between(start, clock.instant())));
                 step = step.multipliedBy(2).compareTo(LONGEST_STEP) > 0 ? LONGEST_STEP : step.multipliedBy(2);
@@ -71,11 +72,17 @@ final class Orders {
         output.details(lines);
     }
 
-    /** Prints the order and the hint or failure that goes with its status; returns the exit code. */
-    static int finish(PurchaseOrder order, Output output) {
+    /**
+     * Prints the order and the hint or failure that goes with its status; returns the exit code:
+     * {@link ExitCodes#PENDING} when a wait ran out on a pending order.
+     */
+    static int finish(PurchaseOrder order, Output output, boolean waited) {
         print(order, output);
         if (order.status() == PurchaseStatus.PENDING) {
             output.note("follow it with: telephony order " + order.id() + " --wait");
+            if (waited) {
+                return ExitCodes.PENDING;
+            }
         }
         if (order.status() == PurchaseStatus.FAILED || order.status() == PurchaseStatus.CANCELLED) {
             throw new ExitCodes.RefusedException("order " + order.id() + " is " + order.status() + ": "

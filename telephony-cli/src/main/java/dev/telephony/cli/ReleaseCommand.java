@@ -35,6 +35,28 @@ final class ReleaseCommand extends BaseCommand.WithProvider {
     int run(TelephonyProvider provider, Output output) {
         List<PhoneNumber> released = new ArrayList<>();
         List<PhoneNumber> kept = new ArrayList<>();
+        try {
+            releaseEach(provider, output, released, kept);
+        } catch (RuntimeException failure) {
+            // say what was already released before the error line, so a script knows where it stopped
+            if (output.json() && !released.isEmpty()) {
+                ObjectNode partial = Json.object();
+                partial.set("released", Json.numbers(released));
+                partial.set("kept", Json.numbers(kept));
+                output.json(partial);
+            }
+            throw failure;
+        }
+        if (output.json()) {
+            ObjectNode result = Json.object();
+            result.set("released", Json.numbers(released));
+            result.set("kept", Json.numbers(kept));
+            output.json(result);
+        }
+        return kept.isEmpty() ? ExitCodes.OK : ExitCodes.OTHER;
+    }
+
+    private void releaseEach(TelephonyProvider provider, Output output, List<PhoneNumber> released, List<PhoneNumber> kept) {
         for (PhoneNumber number : numbers) {
             if (!yes) {
                 OwnedNumber owned = provider.inventory().get(number)
@@ -53,12 +75,5 @@ final class ReleaseCommand extends BaseCommand.WithProvider {
                 output.line("released " + number);
             }
         }
-        if (output.json()) {
-            ObjectNode result = Json.object();
-            result.set("released", Json.numbers(released));
-            result.set("kept", Json.numbers(kept));
-            output.json(result);
-        }
-        return kept.isEmpty() ? ExitCodes.OK : ExitCodes.OTHER;
     }
 }

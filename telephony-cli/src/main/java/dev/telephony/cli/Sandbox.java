@@ -39,6 +39,8 @@ final class Sandbox implements AutoCloseable {
     private final CarrierState carrier;
     private final InMemoryProvider provider;
     private boolean closed;
+    /** Saves what a command already did when it is interrupted (Ctrl-C during a long wait or listing). */
+    private final Thread saveOnExit = new Thread(this::close, "telephony-sandbox-save");
 
     private Sandbox(Path file, FileChannel lockChannel, FileLock lock, CarrierState carrier, CliContext context) {
         this.file = file;
@@ -47,6 +49,7 @@ final class Sandbox implements AutoCloseable {
         this.carrier = carrier;
         this.provider = InMemoryProvider.builder().carrier(carrier).clock(context.clock()).sleeper(context.sleeper())
                 .asynchronousPurchases(true).build();
+        Runtime.getRuntime().addShutdownHook(saveOnExit);
     }
 
     /** Where the sandbox of {@code context}'s home keeps its state. */
@@ -159,11 +162,18 @@ final class Sandbox implements AutoCloseable {
 
     /** Saves the state and lets the next command in. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        if (Thread.currentThread() != saveOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(saveOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: nothing to remove
+            }
+        }
         try {
             provider.close();
             save();
