@@ -39,14 +39,14 @@ import java.util.function.Predicate;
  * after the other), purchase, paginated lists with {@code links.next} and page tokens, get, update
  * and release, and SignalWire's error bodies.
  */
-final class SignalWireSimulator extends WireSimulator {
+public final class SignalWireSimulator extends WireSimulator {
     private static final String[] NUMBERS = {"api", "relay", "rest", "phone_numbers"};
     private static final ObjectMapper JSON = RestClient.newMapper();
 
     private final String authorization;
     private final Map<String, String> pageTokens = new ConcurrentHashMap<>();
 
-    SignalWireSimulator(CarrierState carrier, String projectId, String apiToken) {
+    public SignalWireSimulator(CarrierState carrier, String projectId, String apiToken) {
         super(carrier);
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((projectId + ":" + apiToken).getBytes(StandardCharsets.UTF_8));
     }
