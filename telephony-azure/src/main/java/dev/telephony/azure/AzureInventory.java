@@ -81,6 +81,12 @@ final class AzureInventory implements NumberInventory {
         String country = Region.country(countryCode, countryCode, Set.of()).countryCode();
         return read("regions of " + country, () -> {
             Map<String, Region> found = new LinkedHashMap<>();
+            // the offerings say which number types the country offers: the country itself leads the list
+            Set<NumberType> offered = EnumSet.noneOf(NumberType.class);
+            client.listAvailableOfferings(country, null, null, Context.NONE).forEach(o -> offered.add(
+                    o.getPhoneNumberType() != null && "tollFree".equals(o.getPhoneNumberType().toString())
+                            ? NumberType.TOLL_FREE : NumberType.LOCAL));
+            found.put("C" + country, Region.country(country, country, offered));
             client.listAvailableLocalities(country, null, Context.NONE).forEach(l -> {
                 Optional<String> division = Optional.ofNullable(l.getAdministrativeDivision()).map(d -> d.getAbbreviatedName());
                 division.ifPresent(d -> found.putIfAbsent("D" + d, new Region(d,

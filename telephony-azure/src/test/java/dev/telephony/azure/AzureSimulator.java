@@ -213,6 +213,20 @@ final class AzureSimulator extends WireSimulator {
             seen.forEach(c -> codes.addObject().put("areaCode", c));
             return SimResponse.json(200, body.toString());
         }
+        if (request.is("GET", "availablePhoneNumbers", "countries", "*", "offerings")) {
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode offerings = body.putArray("phoneNumberOfferings");
+            Set<NumberType> types = new LinkedHashSet<>();
+            offersIn(s.get(2)).forEach(o -> types.add(o.type()));
+            types.stream().filter(t -> t != NumberType.MOBILE).forEach(t -> {
+                ObjectNode offering = offerings.addObject();
+                offering.put("phoneNumberType", t == NumberType.TOLL_FREE ? "tollFree" : "geographic");
+                offering.put("assignmentType", "application");
+                offering.putObject("availableCapabilities").put("calling", "inbound+outbound").put("sms", "inbound+outbound");
+                offering.putObject("cost").put("amount", 1.0).put("currencyCode", "USD").put("billingFrequency", "monthly");
+            });
+            return SimResponse.json(200, body.toString());
+        }
         if (request.is("POST", "availablePhoneNumbers", "countries", "*", ":search")) {
             return search(request, s.get(2));
         }

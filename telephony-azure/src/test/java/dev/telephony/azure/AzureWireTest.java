@@ -56,6 +56,23 @@ class AzureWireTest {
     }
 
     @Test
+    void regionsCoverCountriesOfferingsDivisionsLocalitiesAndAreaCodes() {
+        Fixtures.seedStandardOffer(harness.carrier());
+        assertThat(provider.inventory().regions()).extracting(r -> r.id()).containsExactly("US");
+        var within = provider.inventory().regions("US");
+        assertThat(within.get(0).kind()).isEqualTo(dev.telephony.api.RegionKind.COUNTRY);
+        assertThat(within.get(0).numberTypes()).containsExactlyInAnyOrder(dev.telephony.api.NumberType.LOCAL,
+                dev.telephony.api.NumberType.TOLL_FREE);
+        assertThat(within).extracting(r -> r.kind()).contains(dev.telephony.api.RegionKind.ADMINISTRATIVE_DIVISION,
+                dev.telephony.api.RegionKind.LOCALITY, dev.telephony.api.RegionKind.AREA_CODE);
+        assertThat(within).anySatisfy(r -> {
+            assertThat(r.id()).isEqualTo("833");
+            assertThat(r.numberTypes()).containsExactly(dev.telephony.api.NumberType.TOLL_FREE);
+        });
+        assertThat(within).anySatisfy(r -> assertThat(r.id()).isEqualTo("Binghamton"));
+    }
+
+    @Test
     void aPurchaseIsPendingUntilItsOperationSucceedsAndIsFollowedByIdAfterARestart() {
         Fixtures.seedStandardOffer(harness.carrier());
         List<AvailableNumber> offers = search(2);
