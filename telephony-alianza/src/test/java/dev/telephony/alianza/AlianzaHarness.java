@@ -23,7 +23,7 @@ final class AlianzaHarness extends AbstractHarness {
     static final String USERNAME = "api.robot@example.com";
     static final String PASSWORD = "pw-Alz-8c41f2e9";
     static final String WRONG_PASSWORD = "pw-Alz-00000000";
-    static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(400);
+    static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(1200);
 
     private final AlianzaSimulator simulator;
 

@@ -17,7 +17,7 @@ final class LamlHarness extends AbstractHarness {
     static final String TWILIO_SID = "AC0123456789abcdef0123456789abcdef";
     static final String TOKEN = "lamltok-4c2b9e8d7f6a5b4c3d2e";
     static final String WRONG_TOKEN = "lamltok-0000000000000000000";
-    static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(400);
+    static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(1200);
 
     private final LamlFlavor flavor;
     private final LamlSimulator simulator;
