@@ -6,9 +6,8 @@ import dev.telephony.api.error.ConfigurationException;
 import dev.telephony.api.spi.ConfigKey;
 import dev.telephony.api.spi.ProviderConfig;
 import dev.telephony.api.spi.TelephonyProviderFactory;
-import dev.telephony.http.HttpSettings;
+import dev.telephony.http.HttpConfig;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -24,8 +23,6 @@ public final class AlianzaProviderFactory implements TelephonyProviderFactory {
     static final String AUTH_TOKEN = "auth-token";
     static final String USERNAME = "username";
     static final String PASSWORD = "password";
-    static final String CONNECT_TIMEOUT = "connect-timeout-seconds";
-    static final String RESPONSE_TIMEOUT = "response-timeout-seconds";
 
     @Override
     public String name() {
@@ -39,16 +36,16 @@ public final class AlianzaProviderFactory implements TelephonyProviderFactory {
 
     @Override
     public List<ConfigKey> configKeys() {
-        return List.of(
+        List<ConfigKey> keys = new java.util.ArrayList<>(List.of(
                 ConfigKey.withDefault(BASE_URL, "the API root (https://api.b2.alianza.com for beta; a proxy or simulator)",
                         AlianzaProvider.PRODUCTION.toString()),
                 ConfigKey.required(PARTITION_ID, "the partition id Alianza assigned"),
                 ConfigKey.required(ACCOUNT_ID, "the account whose numbers are managed"),
                 ConfigKey.optionalSecret(AUTH_TOKEN, "an X-AUTH-TOKEN; give it, or username and password"),
                 ConfigKey.optional(USERNAME, "the API user that logs in at POST /v2/authorize"),
-                ConfigKey.optionalSecret(PASSWORD, "the API user's password"),
-                ConfigKey.withDefault(CONNECT_TIMEOUT, "seconds to wait for a connection", "10"),
-                ConfigKey.withDefault(RESPONSE_TIMEOUT, "seconds to wait for an answer", "30"));
+                ConfigKey.optionalSecret(PASSWORD, "the API user's password")));
+        keys.addAll(HttpConfig.keys());
+        return List.copyOf(keys);
     }
 
     @Override
@@ -64,9 +61,7 @@ public final class AlianzaProviderFactory implements TelephonyProviderFactory {
                 .accountId(config.require(ACCOUNT_ID))
                 .clock(config.clock())
                 .sleeper(config.sleeper())
-                .httpSettings(HttpSettings.defaults()
-                        .withConnectTimeout(Duration.ofSeconds(config.integer(CONNECT_TIMEOUT).orElseThrow()))
-                        .withResponseTimeout(Duration.ofSeconds(config.integer(RESPONSE_TIMEOUT).orElseThrow())));
+                .httpSettings(HttpConfig.settings(config));
         config.secret(AUTH_TOKEN).ifPresent(builder::authToken);
         if (config.get(USERNAME).isPresent() || config.secret(PASSWORD).isPresent()) {
             builder.credentials(config.get(USERNAME).orElse(null), config.secret(PASSWORD).orElse(null));

@@ -392,7 +392,7 @@ public final class RestClient implements AutoCloseable {
         }
     }
 
-    /** The wait {@code response} asked for, if any. */
+    /** The wait {@code response} asked for, if any: the provider's pace for polling. */
     public Optional<Duration> retryAfter(HttpResponse response) {
         return RetryAfter.parse(response.header("Retry-After"), clock);
     }

@@ -98,8 +98,9 @@ final class LamlInventory implements NumberInventory {
     @Override
     public List<AvailableNumber> search(NumberSearch search) {
         Capabilities.require(client.provider(), flavor.capabilities(), search.requiredCapabilities());
-        DataLimit limit = new DataLimit(search);
-        AvailableNumbers found = client.readJson(searchRequest(search, limit.asked()), AvailableNumbers.class);
+        // more results when the library filters some out itself
+        int asked = search.features().isEmpty() ? search.limit() : 100;
+        AvailableNumbers found = client.readJson(searchRequest(search, asked), AvailableNumbers.class);
         List<AvailableNumber> offers = new ArrayList<>();
         for (JsonNode item : found.numbers()) {
             AvailableNumber offer = offer(item, search.type());
@@ -109,13 +110,6 @@ final class LamlInventory implements NumberInventory {
             }
         }
         return List.copyOf(offers);
-    }
-
-    /** How many results to ask for: more when the library filters some out itself. */
-    private record DataLimit(NumberSearch search) {
-        int asked() {
-            return search.features().isEmpty() ? search.limit() : 100;
-        }
     }
 
     HttpRequest searchRequest(NumberSearch search, int asked) {

@@ -6,9 +6,8 @@ import dev.telephony.api.error.ConfigurationException;
 import dev.telephony.api.spi.ConfigKey;
 import dev.telephony.api.spi.ProviderConfig;
 import dev.telephony.api.spi.TelephonyProviderFactory;
-import dev.telephony.http.HttpSettings;
+import dev.telephony.http.HttpConfig;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,8 +18,6 @@ abstract class LamlProviderFactory implements TelephonyProviderFactory {
     static final String ACCOUNT_SID = "account-sid";
     static final String AUTH_TOKEN = "auth-token";
     static final String BASE_URL = "base-url";
-    static final String CONNECT_TIMEOUT = "connect-timeout-seconds";
-    static final String RESPONSE_TIMEOUT = "response-timeout-seconds";
 
     abstract LamlFlavor flavor();
 
@@ -41,8 +38,7 @@ abstract class LamlProviderFactory implements TelephonyProviderFactory {
         keys.add(ConfigKey.required(ACCOUNT_SID, sidDescription));
         keys.add(ConfigKey.requiredSecret(AUTH_TOKEN, tokenDescription));
         keys.add(ConfigKey.optional(BASE_URL, "the API root, overriding the default (a proxy or simulator)"));
-        keys.add(ConfigKey.withDefault(CONNECT_TIMEOUT, "seconds to wait for a connection", "10"));
-        keys.add(ConfigKey.withDefault(RESPONSE_TIMEOUT, "seconds to wait for an answer", "30"));
+        keys.addAll(HttpConfig.keys());
         return keys;
     }
 
@@ -53,9 +49,7 @@ abstract class LamlProviderFactory implements TelephonyProviderFactory {
                 .authToken(config.secret(AUTH_TOKEN).orElseThrow())
                 .clock(config.clock())
                 .sleeper(config.sleeper())
-                .httpSettings(HttpSettings.defaults()
-                        .withConnectTimeout(Duration.ofSeconds(config.integer(CONNECT_TIMEOUT).orElseThrow()))
-                        .withResponseTimeout(Duration.ofSeconds(config.integer(RESPONSE_TIMEOUT).orElseThrow())));
+                .httpSettings(HttpConfig.settings(config));
         configureBase(builder, config);
         return builder.build();
     }

@@ -15,7 +15,6 @@ import dev.telephony.api.Page;
 import dev.telephony.api.PhoneNumber;
 import dev.telephony.api.Region;
 import dev.telephony.api.Route;
-import dev.telephony.api.error.ErrorContext;
 import dev.telephony.api.error.InvalidRequestException;
 import dev.telephony.api.error.NotFoundException;
 import dev.telephony.api.error.NumberNotFoundException;
@@ -223,10 +222,6 @@ final class SignalWireInventory implements NumberInventory {
 
     OwnedNumber owned(HttpResponse response) {
         return owned(client.json(response, JsonNode.class));
-    }
-
-    ErrorContext context() {
-        return client.context();
     }
 
     private static String url(Route route) {

@@ -6,9 +6,8 @@ import dev.telephony.api.error.ConfigurationException;
 import dev.telephony.api.spi.ConfigKey;
 import dev.telephony.api.spi.ProviderConfig;
 import dev.telephony.api.spi.TelephonyProviderFactory;
-import dev.telephony.http.HttpSettings;
+import dev.telephony.http.HttpConfig;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -18,8 +17,6 @@ public final class SignalWireProviderFactory implements TelephonyProviderFactory
     static final String PROJECT_ID = "project-id";
     static final String API_TOKEN = "api-token";
     static final String BASE_URL = "base-url";
-    static final String CONNECT_TIMEOUT = "connect-timeout-seconds";
-    static final String RESPONSE_TIMEOUT = "response-timeout-seconds";
 
     @Override
     public String name() {
@@ -33,13 +30,13 @@ public final class SignalWireProviderFactory implements TelephonyProviderFactory
 
     @Override
     public List<ConfigKey> configKeys() {
-        return List.of(
+        List<ConfigKey> keys = new java.util.ArrayList<>(List.of(
                 ConfigKey.requiredUnless(SPACE, "the SignalWire space: a name such as 'example', or its URL", BASE_URL),
                 ConfigKey.required(PROJECT_ID, "the project id (the Basic-auth user)"),
                 ConfigKey.requiredSecret(API_TOKEN, "an API token with the Numbers scope"),
-                ConfigKey.optional(BASE_URL, "overrides the URL derived from the space (a proxy or simulator)"),
-                ConfigKey.withDefault(CONNECT_TIMEOUT, "seconds to wait for a connection", "10"),
-                ConfigKey.withDefault(RESPONSE_TIMEOUT, "seconds to wait for an answer", "30"));
+                ConfigKey.optional(BASE_URL, "overrides the URL derived from the space (a proxy or simulator)")));
+        keys.addAll(HttpConfig.keys());
+        return List.copyOf(keys);
     }
 
     @Override
@@ -54,9 +51,7 @@ public final class SignalWireProviderFactory implements TelephonyProviderFactory
                 .apiToken(config.secret(API_TOKEN).orElseThrow())
                 .clock(config.clock())
                 .sleeper(config.sleeper())
-                .httpSettings(HttpSettings.defaults()
-                        .withConnectTimeout(Duration.ofSeconds(config.integer(CONNECT_TIMEOUT).orElseThrow()))
-                        .withResponseTimeout(Duration.ofSeconds(config.integer(RESPONSE_TIMEOUT).orElseThrow())));
+                .httpSettings(HttpConfig.settings(config));
         if (config.get(BASE_URL).isPresent()) {
             builder.baseUrl(baseUrl(config.get(BASE_URL).get()));
         } else if (config.get(SPACE).isPresent()) {

@@ -10,7 +10,6 @@ import dev.telephony.api.error.PurchaseOutcomeUnknownException;
 import dev.telephony.api.error.RateLimitedException;
 import dev.telephony.api.error.TelephonyException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -87,12 +86,5 @@ public final class PurchaseGuard {
             throw new PurchaseOutcomeUnknownException(request.numbers(), List.of(), null,
                     ErrorContext.of(provider), failure);
         }
-    }
-
-    /** The numbers of {@code request} that are not in {@code owned}, in request order. */
-    public static List<PhoneNumber> missing(PurchaseRequest request, Set<PhoneNumber> owned) {
-        List<PhoneNumber> missing = new ArrayList<>(request.numbers());
-        missing.removeAll(owned);
-        return missing;
     }
 }
