@@ -25,7 +25,7 @@ import dev.telephony.api.error.NumberNotFoundException;
 import dev.telephony.api.error.ProtocolException;
 import dev.telephony.api.spi.Capabilities;
 import dev.telephony.api.spi.PagedListing;
-import dev.telephony.api.spi.SafeRelease;
+import dev.telephony.api.spi.Reconciliation;
 import dev.telephony.http.HttpRequest;
 import dev.telephony.http.HttpResponse;
 import dev.telephony.http.RestClient;
@@ -245,7 +245,7 @@ final class AlianzaInventory implements NumberInventory {
         }
         HttpRequest request = HttpRequest.delete(paths.number(number));
         try {
-            SafeRelease.release(() -> client.send(request), () -> details(number).isPresent());
+            client.reconciliation().release(number, Reconciliation.Release.of(() -> client.send(request), () -> details(number).isPresent()));
         } catch (NotFoundException gone) {
             throw new NumberNotFoundException(number, gone.context());
         }

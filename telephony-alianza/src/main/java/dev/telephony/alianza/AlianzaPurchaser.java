@@ -18,7 +18,7 @@ import dev.telephony.api.error.PurchaseOutcomeUnknownException;
 import dev.telephony.api.error.TelephonyException;
 import dev.telephony.api.spi.Capabilities;
 import dev.telephony.api.spi.Polling;
-import dev.telephony.api.spi.PurchaseGuard;
+import dev.telephony.api.spi.Reconciliation;
 import dev.telephony.http.HttpRequest;
 import dev.telephony.http.HttpResponse;
 import dev.telephony.http.RestClient;
@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
 /**
  * Orders: local numbers with {@code POST …/telephone-number/order} in batches of at most
  * {@value #BATCH_SIZE}, toll-free numbers one by one with {@code POST …/telephone-number/order/tollfree}.
- * Each batch goes through the {@link PurchaseGuard}: after an ambiguous failure the numbers' own
+ * Each batch goes through the {@link Reconciliation}: after an ambiguous failure the numbers' own
  * records say whether the account has them (or has them on order) before anything is sent again.
  *
  * <p>Alianza may answer an order {@code PENDING}; it is read back with
@@ -64,7 +64,6 @@ final class AlianzaPurchaser implements NumberPurchaser {
     private final String accountId;
     private final Set<Capability> capabilities;
     private final AlianzaInventory inventory;
-    private final PurchaseGuard guard;
     private final Polling polling;
 
     AlianzaPurchaser(RestClient client, AlianzaPaths paths, String accountId, Set<Capability> capabilities,
@@ -74,7 +73,6 @@ final class AlianzaPurchaser implements NumberPurchaser {
         this.accountId = accountId;
         this.capabilities = capabilities;
         this.inventory = inventory;
-        this.guard = new PurchaseGuard(client.provider(), client.retrier());
         this.polling = new Polling(client.clock(), client.sleeper(), client.context());
     }
 
@@ -94,7 +92,22 @@ final class AlianzaPurchaser implements NumberPurchaser {
         for (List<PhoneNumber> batch : batches(request.numbers())) {
             PurchaseRequest part = request.forNumbers(batch);
             try {
-                placed.add(guard.purchase(part, this::place, this::ownedOrOnOrder, this::fromTruth));
+                placed.add(client.reconciliation().purchase(part, new Reconciliation.Purchase() {
+                    @Override
+                    public PurchaseOrder send(PurchaseRequest r) {
+                        return place(r);
+                    }
+
+                    @Override
+                    public Set<PhoneNumber> claimed(List<PhoneNumber> numbers) {
+                        return ownedOrOnOrder(numbers);
+                    }
+
+                    @Override
+                    public PurchaseOrder recovered(PurchaseRequest r, Set<PhoneNumber> claimed) {
+                        return fromTruth(r, claimed);
+                    }
+                }));
             } catch (PurchaseOutcomeUnknownException unknown) {
                 if (placed.isEmpty()) {
                     throw unknown;

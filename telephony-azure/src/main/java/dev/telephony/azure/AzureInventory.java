@@ -34,7 +34,7 @@ import dev.telephony.api.error.ProtocolException;
 import dev.telephony.api.spi.Capabilities;
 import dev.telephony.api.spi.PagedListing;
 import dev.telephony.api.spi.Retrier;
-import dev.telephony.api.spi.SafeRelease;
+import dev.telephony.api.spi.Reconciliation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -230,11 +230,11 @@ final class AzureInventory implements NumberInventory {
     public void release(PhoneNumber number) {
         Capabilities.require(AzureProvider.NAME, AzureProvider.CAPABILITIES, Capability.RELEASE);
         try {
-            SafeRelease.release(() -> errors.call(() -> {
+            new Reconciliation(errors.context(), retrier).release(number, Reconciliation.Release.of(() -> errors.call(() -> {
                 SyncPoller<?, ?> poller = client.beginReleasePhoneNumber(number.e164(), Context.NONE);
                 poller.setPollInterval(settings.pollInterval());
                 return finish(poller.waitForCompletion(settings.operationTimeout()), "release of " + number);
-            }), () -> get(number).isPresent());
+            }), () -> get(number).isPresent()));
         } catch (NotFoundException gone) {
             throw new NumberNotFoundException(number, gone.context());
         }

@@ -17,7 +17,7 @@ import dev.telephony.api.error.NotFoundException;
 import dev.telephony.api.error.NumberNotAvailableException;
 import dev.telephony.api.spi.Capabilities;
 import dev.telephony.api.spi.Polling;
-import dev.telephony.api.spi.PurchaseGuard;
+import dev.telephony.api.spi.Reconciliation;
 import dev.telephony.api.spi.Retrier;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -48,7 +48,7 @@ final class AzurePurchaser implements NumberPurchaser {
     private final AzureInventory inventory;
     private final AzureErrors errors;
     private final Retrier retrier;
-    private final PurchaseGuard guard;
+    private final Reconciliation reconciliation;
     private final Polling polling;
     private final Clock clock;
     private final Duration pollInterval;
@@ -60,7 +60,7 @@ final class AzurePurchaser implements NumberPurchaser {
         this.inventory = inventory;
         this.errors = errors;
         this.retrier = retrier;
-        this.guard = new PurchaseGuard(AzureProvider.NAME, retrier);
+        this.reconciliation = new Reconciliation(errors.context(), retrier);
         this.polling = polling;
         this.clock = clock;
         this.pollInterval = pollInterval;
@@ -72,9 +72,22 @@ final class AzurePurchaser implements NumberPurchaser {
         request.requireLiveHolds(clock.instant(), errors.context());
         String searchId = searchOf(request);
         Instant holdEnds = request.offers().get(0).holdExpiresAt().orElse(clock.instant());
-        return guard.purchase(request, r -> send(r, searchId, holdEnds),
-                numbers -> claimed(numbers, searchId),
-                (r, claimed) -> order(new Receipt("", searchId, r.numbers(), holdEnds)));
+        return reconciliation.purchase(request, new Reconciliation.Purchase() {
+            @Override
+            public PurchaseOrder send(PurchaseRequest r) {
+                return AzurePurchaser.this.send(r, searchId, holdEnds);
+            }
+
+            @Override
+            public Set<PhoneNumber> claimed(List<PhoneNumber> numbers) {
+                return AzurePurchaser.this.claimed(numbers, searchId);
+            }
+
+            @Override
+            public PurchaseOrder recovered(PurchaseRequest r, Set<PhoneNumber> claimed) {
+                return order(new Receipt("", searchId, r.numbers(), holdEnds));
+            }
+        });
     }
 
     /**

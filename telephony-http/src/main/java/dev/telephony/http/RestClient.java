@@ -12,6 +12,7 @@ import dev.telephony.api.error.ErrorContext;
 import dev.telephony.api.error.ProtocolException;
 import dev.telephony.api.error.ProviderUnavailableException;
 import dev.telephony.api.error.TelephonyException;
+import dev.telephony.api.spi.Reconciliation;
 import dev.telephony.api.spi.Retrier;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -68,6 +69,7 @@ public final class RestClient implements AutoCloseable {
     private final Clock clock;
     private final Sleeper sleeper;
     private final Retrier retrier;
+    private final Reconciliation reconciliation;
     private final Redactor redactor;
     private final HttpSettings settings;
     private PoolingHttpClientConnectionManager connections;
@@ -82,6 +84,7 @@ public final class RestClient implements AutoCloseable {
         this.clock = b.clock;
         this.sleeper = b.sleeper;
         this.retrier = new Retrier(b.settings.retryPolicy(), b.sleeper, b.random);
+        this.reconciliation = new Reconciliation(ErrorContext.of(provider), retrier);
         this.redactor = new Redactor(authentication.secrets());
         this.settings = b.settings;
     }
@@ -164,6 +167,11 @@ public final class RestClient implements AutoCloseable {
     /** The retrier reads go through, for providers that compose reads themselves. */
     public Retrier retrier() {
         return retrier;
+    }
+
+    /** How this provider's purchases and releases are sent and, after a lost answer, reconciled. */
+    public Reconciliation reconciliation() {
+        return reconciliation;
     }
 
     public Redactor redactor() {

@@ -21,7 +21,7 @@ import dev.telephony.api.error.NumberNotFoundException;
 import dev.telephony.api.error.ProtocolException;
 import dev.telephony.api.spi.Capabilities;
 import dev.telephony.api.spi.PagedListing;
-import dev.telephony.api.spi.SafeRelease;
+import dev.telephony.api.spi.Reconciliation;
 import dev.telephony.compat.wire.AvailableNumbers;
 import dev.telephony.compat.wire.Countries;
 import dev.telephony.compat.wire.IncomingNumbers;
@@ -233,7 +233,7 @@ final class LamlInventory implements NumberInventory {
         OwnedNumber current = require(number);
         HttpRequest request = HttpRequest.delete(incomingNumber(current.id()));
         try {
-            SafeRelease.release(() -> client.send(request), () -> find(number).isPresent());
+            client.reconciliation().release(number, Reconciliation.Release.of(() -> client.send(request), () -> find(number).isPresent()));
         } catch (NotFoundException gone) {
             throw new NumberNotFoundException(number, gone.context());
         } catch (dev.telephony.api.error.ConflictException cooldown) {

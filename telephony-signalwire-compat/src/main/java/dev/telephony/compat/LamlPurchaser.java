@@ -8,8 +8,8 @@ import dev.telephony.api.error.InvalidRequestException;
 import dev.telephony.api.error.NotFoundException;
 import dev.telephony.api.error.NumberNotAvailableException;
 import dev.telephony.api.spi.Capabilities;
-import dev.telephony.api.spi.PurchaseGuard;
-import dev.telephony.api.spi.SynchronousPurchases;
+import dev.telephony.api.spi.Receipts;
+import dev.telephony.api.spi.Reconciliation;
 import dev.telephony.http.HttpRequest;
 import dev.telephony.http.RestClient;
 import java.time.Duration;
@@ -20,28 +20,44 @@ import java.util.Optional;
 
 /**
  * Buying with {@code POST …/IncomingPhoneNumbers.json} (201), one number per request with its friendly
- * name in the same form, each under the purchase guard; the order id is a receipt (see
- * {@link SynchronousPurchases}).
+ * name in the same form, each through the {@link Reconciliation}; the order id is a receipt (see
+ * {@link Receipts}).
  */
 final class LamlPurchaser implements NumberPurchaser {
     private final RestClient client;
     private final LamlFlavor flavor;
     private final LamlInventory inventory;
-    private final SynchronousPurchases purchases;
+    private final Reconciliation reconciliation;
+    private final Receipts receipts;
 
     LamlPurchaser(RestClient client, LamlFlavor flavor, LamlInventory inventory) {
         this.client = client;
         this.flavor = flavor;
         this.inventory = inventory;
-        this.purchases = new SynchronousPurchases(flavor.receiptPrefix(), client.context(),
-                new PurchaseGuard(client.provider(), client.retrier()));
+        this.reconciliation = client.reconciliation();
+        this.receipts = new Receipts(flavor.receiptPrefix());
     }
 
     @Override
     public PurchaseOrder purchase(PurchaseRequest request) {
         Capabilities.require(client.provider(), flavor.capabilities(), request.requiredCapabilities());
         request.requireLiveHolds(client.clock().instant(), client.context());
-        return purchases.purchaseEach(request, this::buyOne, n -> inventory.find(n).isPresent(), this::nameIfBought);
+        return reconciliation.purchaseEach(request, receipts, new Reconciliation.SingleNumberPurchase() {
+            @Override
+            public Optional<String> buy(PurchaseRequest single) {
+                return buyOne(single);
+            }
+
+            @Override
+            public boolean owns(PhoneNumber number) {
+                return inventory.find(number).isPresent();
+            }
+
+            @Override
+            public Optional<String> afterFoundBought(PurchaseRequest single) {
+                return nameIfBought(single);
+            }
+        });
     }
 
     private Optional<String> buyOne(PurchaseRequest single) {
@@ -74,7 +90,7 @@ final class LamlPurchaser implements NumberPurchaser {
 
     @Override
     public Optional<PurchaseOrder> order(String orderId) {
-        return purchases.order(orderId);
+        return receipts.order(orderId);
     }
 
     @Override

@@ -21,7 +21,7 @@ import dev.telephony.api.error.NumberNotFoundException;
 import dev.telephony.api.error.ProtocolException;
 import dev.telephony.api.spi.Capabilities;
 import dev.telephony.api.spi.PagedListing;
-import dev.telephony.api.spi.SafeRelease;
+import dev.telephony.api.spi.Reconciliation;
 import dev.telephony.http.HttpRequest;
 import dev.telephony.http.HttpResponse;
 import dev.telephony.http.RestClient;
@@ -204,7 +204,7 @@ final class SignalWireInventory implements NumberInventory {
         OwnedNumber current = require(number);
         HttpRequest request = HttpRequest.delete(UrlPath.of("api", "relay", "rest", "phone_numbers", current.id()));
         try {
-            SafeRelease.release(() -> client.send(request), () -> find(number).isPresent());
+            client.reconciliation().release(number, Reconciliation.Release.of(() -> client.send(request), () -> find(number).isPresent()));
         } catch (NotFoundException gone) {
             throw new NumberNotFoundException(number, gone.context());
         }

@@ -11,8 +11,8 @@ import dev.telephony.api.error.NotFoundException;
 import dev.telephony.api.error.NumberNotAvailableException;
 import dev.telephony.api.error.TelephonyException;
 import dev.telephony.api.spi.Capabilities;
-import dev.telephony.api.spi.PurchaseGuard;
-import dev.telephony.api.spi.SynchronousPurchases;
+import dev.telephony.api.spi.Receipts;
+import dev.telephony.api.spi.Reconciliation;
 import dev.telephony.http.HttpRequest;
 import dev.telephony.http.RestClient;
 import dev.telephony.signalwire.wire.PurchaseBody;
@@ -22,29 +22,43 @@ import java.util.Optional;
 
 /**
  * Buying numbers with {@code POST /api/relay/rest/phone_numbers}, one number per request, each under
- * the purchase guard. SignalWire buys synchronously and keeps no order resource, so the order id is
- * a receipt (see {@link SynchronousPurchases}).
+ * {@link Reconciliation}. SignalWire buys synchronously and keeps no order resource, so the order id is
+ * a receipt (see {@link Receipts}).
  */
 final class SignalWirePurchaser implements NumberPurchaser {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SignalWirePurchaser.class);
 
     private final RestClient client;
     private final SignalWireInventory inventory;
-    private final SynchronousPurchases purchases;
+    private final Reconciliation reconciliation;
+    private final Receipts receipts = new Receipts("sw1-");
 
     SignalWirePurchaser(RestClient client, SignalWireInventory inventory) {
         this.client = client;
         this.inventory = inventory;
-        this.purchases = new SynchronousPurchases("sw1-", client.context(),
-                new PurchaseGuard(client.provider(), client.retrier()));
+        this.reconciliation = client.reconciliation();
     }
 
     @Override
     public PurchaseOrder purchase(PurchaseRequest request) {
         Capabilities.require(client.provider(), SignalWireProvider.CAPABILITIES, request.requiredCapabilities());
         request.requireLiveHolds(client.clock().instant(), client.context());
-        return purchases.purchaseEach(request, this::buyOne, n -> inventory.find(n).isPresent(),
-                single -> inventory.find(single.numbers().get(0)).flatMap(n -> name(n, single)));
+        return reconciliation.purchaseEach(request, receipts, new Reconciliation.SingleNumberPurchase() {
+            @Override
+            public Optional<String> buy(PurchaseRequest single) {
+                return buyOne(single);
+            }
+
+            @Override
+            public boolean owns(PhoneNumber number) {
+                return inventory.find(number).isPresent();
+            }
+
+            @Override
+            public Optional<String> afterFoundBought(PurchaseRequest single) {
+                return inventory.find(single.numbers().get(0)).flatMap(n -> name(n, single));
+            }
+        });
     }
 
     private Optional<String> buyOne(PurchaseRequest single) {
@@ -79,7 +93,7 @@ final class SignalWirePurchaser implements NumberPurchaser {
 
     @Override
     public Optional<PurchaseOrder> order(String orderId) {
-        return purchases.order(orderId);
+        return receipts.order(orderId);
     }
 
     @Override

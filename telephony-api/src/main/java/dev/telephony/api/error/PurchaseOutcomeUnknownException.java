@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A purchase failed ambiguously (time-out, connection reset after sending) and the library could not
- * establish afterwards what was bought. Nothing was re-sent. Carries what is known: the numbers
- * asked for, those confirmed as bought, and the order id if the provider gave one. Check the
- * account's numbers before buying again.
+ * A purchase failed ambiguously (time-out, connection reset after sending, an unusable answer) and the
+ * library could not establish afterwards what was bought. Nothing was re-sent. Carries what is known:
+ * the numbers asked for, those confirmed as bought, and the order id if the provider gave one;
+ * {@link #numbers()} names every number whose outcome is open. Check the account's numbers before
+ * buying again.
  */
-public class PurchaseOutcomeUnknownException extends NonRetryableException {
+public class PurchaseOutcomeUnknownException extends OutcomeUnknownException {
     private static final long serialVersionUID = 1L;
 
     private final transient List<PhoneNumber> requested;
@@ -21,7 +22,8 @@ public class PurchaseOutcomeUnknownException extends NonRetryableException {
                                            String orderId, ErrorContext context, Throwable cause) {
         super("the outcome of buying " + requested + " could not be established (confirmed bought: "
                 + confirmedBought + (orderId == null ? "" : ", order " + orderId)
-                + "); nothing was re-sent, check the account's numbers before buying again", context, cause);
+                + "); nothing was re-sent, check the account's numbers before buying again",
+                requested.stream().filter(n -> !confirmedBought.contains(n)).toList(), context, cause);
         this.requested = List.copyOf(requested);
         this.confirmedBought = List.copyOf(confirmedBought);
         this.orderId = orderId;

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs idempotent reads under a {@link RetryPolicy}: rate limits and outages are retried, everything
  * else is thrown at once. Never use it for a write that spends or releases money; see
- * {@link PurchaseGuard}.
+ * {@link Reconciliation}.
  */
 public final class Retrier {
     private static final Logger log = LoggerFactory.getLogger(Retrier.class);

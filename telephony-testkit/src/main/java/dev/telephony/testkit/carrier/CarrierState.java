@@ -52,6 +52,7 @@ public final class CarrierState {
     private final Map<PhoneNumber, PortabilityResult> portability = new LinkedHashMap<>();
     private final List<PhoneNumber> purchaseLog = new ArrayList<>();
     private final List<PhoneNumber> releaseLog = new ArrayList<>();
+    private final List<PhoneNumber> repeatedPurchases = new ArrayList<>();
     private final Map<RequestKind, Integer> requests = new EnumMap<>(RequestKind.class);
     private String credential;
     private boolean holdOrders;
@@ -177,8 +178,18 @@ public final class CarrierState {
         return bought;
     }
 
-    /** Buys an offered number for the account, as a purchase request does. */
+    /**
+     * Buys an offered number for the account, as a purchase request does. A request for a number the
+     * account already owns is refused and remembered as a {@linkplain #repeatedPurchases() repeat}.
+     */
     public synchronized OwnedNumber buy(PhoneNumber number, String name) {
+        if (owned.containsKey(number) || ownedOrOnOrder(number)) {
+            repeatedPurchases.add(number);
+        }
+        return sell(number, name);
+    }
+
+    private OwnedNumber sell(PhoneNumber number, String name) {
         if (owned.containsKey(number) || !inventory.containsKey(number)) {
             throw new CarrierRejection(Reason.NOT_AVAILABLE, number + " is not available");
         }
@@ -242,6 +253,20 @@ public final class CarrierState {
         return purchaseLog.stream().filter(number::equals).count();
     }
 
+    /**
+     * Every purchase request that named a number the account already owned or had on order, in order:
+     * a purchase sent again after one succeeded. Simulators that refuse such a request before the
+     * carrier sees it report it with {@link #recordRepeatedPurchase}.
+     */
+    public synchronized List<PhoneNumber> repeatedPurchases() {
+        return List.copyOf(repeatedPurchases);
+    }
+
+    /** Remembers a purchase request for numbers already bought or on order that a simulator refused itself. */
+    public synchronized void recordRepeatedPurchase(List<PhoneNumber> numbers) {
+        repeatedPurchases.addAll(numbers);
+    }
+
     /** Every release the carrier carried out, in order. */
     public synchronized List<PhoneNumber> releases() {
         return List.copyOf(releaseLog);
@@ -267,6 +292,7 @@ public final class CarrierState {
      */
     public synchronized PurchaseOrder placeOrder(List<PhoneNumber> numbers, String name, String reference,
                                                  boolean asynchronous) {
+        numbers.stream().filter(this::ownedOrOnOrder).forEach(repeatedPurchases::add);
         if (numbers.stream().noneMatch(n -> inventory.containsKey(n) && !owned.containsKey(n))) {
             throw new CarrierRejection(Reason.NOT_AVAILABLE, "none of " + numbers + " is available");
         }
@@ -514,7 +540,7 @@ public final class CarrierState {
         void process(CarrierState carrier) {
             for (PhoneNumber number : numbers) {
                 try {
-                    carrier.buy(number, name);
+                    carrier.sell(number, name);
                     bought.add(number);
                 } catch (CarrierRejection e) {
                     failures.put(number, e.getMessage());

@@ -10,6 +10,7 @@ import dev.telephony.api.error.NotFoundException;
 import dev.telephony.api.error.ProtocolException;
 import dev.telephony.api.error.ProviderUnavailableException;
 import dev.telephony.api.error.RateLimitedException;
+import dev.telephony.api.spi.Reconciliation;
 import dev.telephony.api.spi.Retrier;
 import dev.telephony.testkit.carrier.CarrierRejection;
 import dev.telephony.testkit.carrier.CarrierState;
@@ -36,6 +37,7 @@ final class CarrierLink {
     private final Secret token;
     private final Clock clock;
     private final Retrier retrier;
+    private final Reconciliation reconciliation;
     private final AtomicLong requestIds = new AtomicLong();
 
     CarrierLink(String provider, CarrierState carrier, Secret token, Clock clock, Retrier retrier) {
@@ -44,6 +46,12 @@ final class CarrierLink {
         this.token = token;
         this.clock = clock;
         this.retrier = retrier;
+        this.reconciliation = new Reconciliation(ErrorContext.of(provider), retrier);
+    }
+
+    /** How this provider's purchases and releases are sent and reconciled. */
+    Reconciliation reconciliation() {
+        return reconciliation;
     }
 
     String provider() {

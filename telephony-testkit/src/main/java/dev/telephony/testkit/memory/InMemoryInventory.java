@@ -17,7 +17,7 @@ import dev.telephony.api.error.NotFoundException;
 import dev.telephony.api.error.NumberNotFoundException;
 import dev.telephony.api.spi.Capabilities;
 import dev.telephony.api.spi.PagedListing;
-import dev.telephony.api.spi.SafeRelease;
+import dev.telephony.api.spi.Reconciliation;
 import dev.telephony.testkit.carrier.RequestKind;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -115,10 +115,20 @@ final class InMemoryInventory implements NumberInventory {
     public void release(PhoneNumber number) {
         Capabilities.require(link.provider(), capabilities, Capability.RELEASE);
         try {
-            SafeRelease.release(() -> link.send(RequestKind.RELEASE, "release", () -> {
-                link.carrier().release(number);
-                return null;
-            }), () -> get(number).isPresent());
+            link.reconciliation().release(number, new Reconciliation.Release() {
+                @Override
+                public void send() {
+                    link.send(RequestKind.RELEASE, "release", () -> {
+                        link.carrier().release(number);
+                        return null;
+                    });
+                }
+
+                @Override
+                public boolean stillOwned() {
+                    return get(number).isPresent();
+                }
+            });
         } catch (NotFoundException e) {
             throw new NumberNotFoundException(number, e.context());
         }

@@ -9,7 +9,7 @@ import dev.telephony.api.error.NotFoundException;
 import dev.telephony.api.error.NumberNotAvailableException;
 import dev.telephony.api.spi.Capabilities;
 import dev.telephony.api.spi.Polling;
-import dev.telephony.api.spi.PurchaseGuard;
+import dev.telephony.api.spi.Reconciliation;
 import dev.telephony.testkit.carrier.RequestKind;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +26,6 @@ final class InMemoryPurchaser implements NumberPurchaser {
     private final Clock clock;
     private final Polling polling;
     private final Duration pollInterval;
-    private final PurchaseGuard guard;
 
     InMemoryPurchaser(CarrierLink link, Set<Capability> capabilities, boolean asynchronous, Clock clock,
                       Polling polling, Duration pollInterval) {
@@ -36,14 +35,28 @@ final class InMemoryPurchaser implements NumberPurchaser {
         this.clock = clock;
         this.polling = polling;
         this.pollInterval = pollInterval;
-        this.guard = new PurchaseGuard(link.provider(), link.retrier());
     }
 
     @Override
     public PurchaseOrder purchase(PurchaseRequest request) {
         Capabilities.require(link.provider(), capabilities, request.requiredCapabilities());
         request.requireLiveHolds(clock.instant(), link.context());
-        return guard.purchase(request, this::send, this::claimed, this::fromTruth);
+        return link.reconciliation().purchase(request, new Reconciliation.Purchase() {
+            @Override
+            public PurchaseOrder send(PurchaseRequest r) {
+                return InMemoryPurchaser.this.send(r);
+            }
+
+            @Override
+            public Set<PhoneNumber> claimed(List<PhoneNumber> numbers) {
+                return InMemoryPurchaser.this.claimed(numbers);
+            }
+
+            @Override
+            public PurchaseOrder recovered(PurchaseRequest r, Set<PhoneNumber> claimed) {
+                return fromTruth(r, claimed);
+            }
+        });
     }
 
     private PurchaseOrder send(PurchaseRequest request) {

@@ -97,13 +97,11 @@ public abstract class WireSimulator implements AutoCloseable {
     SimResponse answer(SimRequest request, Holder<Fault> after) {
         RequestKind kind = classify(request);
         carrier.recordRequest(kind);
-        Optional<SimResponse> open = beforeAuthentication(request);
-        if (open.isPresent()) {
-            return open.get();
-        }
-        if (!authorized(request)) {
+        Optional<SimResponse> logIn = beforeAuthentication(request);
+        if (logIn.isEmpty() && !authorized(request)) {
             return unauthorized();
         }
+        // a log-in takes its faults like any other request, so a token exchange can fail too
         Optional<Fault> fault = carrier.faults().next(kind);
         if (fault.isPresent()) {
             switch (fault.get().kind()) {
@@ -116,6 +114,9 @@ public abstract class WireSimulator implements AutoCloseable {
                 default:
                     after.value = fault.get();
             }
+        }
+        if (logIn.isPresent()) {
+            return logIn.get();
         }
         try {
             return serve(request);
