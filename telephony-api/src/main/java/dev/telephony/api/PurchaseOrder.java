@@ -22,10 +22,13 @@ import java.util.Optional;
  * @param createdAt  when the provider accepted the order, if known
  * @param reference  the caller's reference, if one was given and the provider keeps it
  * @param attributes provider facts about the order, unmodifiable
+ * @param owned      the owned numbers the purchase produced, as the provider's answer describes them
+ *                   (provider id, creation time, …); empty when the answer does not describe them
  */
 public record PurchaseOrder(String id, PurchaseStatus status, List<PhoneNumber> requested,
                             List<PhoneNumber> purchased, List<PurchaseFailure> failures, Optional<String> details,
-                            Optional<Instant> createdAt, Optional<String> reference, Map<String, String> attributes) {
+                            Optional<Instant> createdAt, Optional<String> reference, Map<String, String> attributes,
+                            List<OwnedNumber> owned) {
     public PurchaseOrder {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
@@ -36,6 +39,7 @@ public record PurchaseOrder(String id, PurchaseStatus status, List<PhoneNumber> 
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(reference, "reference");
         attributes = Collections2.unmodifiableCopy(attributes);
+        owned = List.copyOf(owned);
     }
 
     public static Builder builder(String id, PurchaseStatus status) {
@@ -58,6 +62,7 @@ public record PurchaseOrder(String id, PurchaseStatus status, List<PhoneNumber> 
         private Instant createdAt;
         private String reference;
         private final Map<String, String> attributes = new LinkedHashMap<>();
+        private final List<OwnedNumber> owned = new ArrayList<>();
 
         private Builder(String id, PurchaseStatus status) {
             this.id = Objects.requireNonNull(id, "id");
@@ -106,9 +111,15 @@ public record PurchaseOrder(String id, PurchaseStatus status, List<PhoneNumber> 
             return this;
         }
 
+        /** The owned numbers the purchase produced, as the provider's answer describes them. */
+        public Builder owned(List<OwnedNumber> numbers) {
+            owned.addAll(numbers);
+            return this;
+        }
+
         public PurchaseOrder build() {
             return new PurchaseOrder(id, status, requested, purchased, failures, Optional.ofNullable(details),
-                    Optional.ofNullable(createdAt), Optional.ofNullable(reference), attributes);
+                    Optional.ofNullable(createdAt), Optional.ofNullable(reference), attributes, owned);
         }
     }
 }
