@@ -4,7 +4,10 @@ import dev.telephony.api.Listing;
 import dev.telephony.api.Page;
 import dev.telephony.api.error.ErrorContext;
 import dev.telephony.api.error.ProtocolException;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +23,8 @@ import java.util.stream.StreamSupport;
  * @param <T> the item type
  */
 public final class PagedListing<T> implements Listing<T> {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PagedListing.class);
+
     /** Fetches one page: the first when the token is empty. */
     @FunctionalInterface
     public interface PageFetcher<T> {
@@ -70,11 +75,19 @@ public final class PagedListing<T> implements Listing<T> {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
     }
 
+    /**
+     * The pages, each fetched when reached. Whatever the provider answers, the walk ends: at a page
+     * without a next token, at a page that adds nothing the page before it did not already hold (a
+     * provider that ignores paging parameters answers the same list again), or, as a
+     * {@link ProtocolException}, at a continuation token seen before.
+     */
     @Override
     public Iterable<Page<T>> pages() {
         return () -> new Iterator<>() {
             private Optional<String> token = start;
             private boolean first = true;
+            private Set<T> previous = Set.of();
+            private final Set<String> seenTokens = new HashSet<>();
 
             @Override
             public boolean hasNext() {
@@ -86,13 +99,21 @@ public final class PagedListing<T> implements Listing<T> {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
+                token.ifPresent(seenTokens::add);
                 Page<T> page = fetcher.fetch(token);
-                if (page.nextToken().isPresent() && page.nextToken().equals(token)) {
-                    throw new ProtocolException("the provider returned the same continuation token twice; stopping to avoid a loop",
-                            ErrorContext.of(provider));
+                if (page.nextToken().isPresent() && seenTokens.contains(page.nextToken().get())) {
+                    throw new ProtocolException("the provider returned a continuation token it had returned before; stopping to "
+                            + "avoid a loop", ErrorContext.of(provider));
+                }
+                if (!first && previous.containsAll(page.items())) {
+                    log.warn("a page from {} added nothing to the one before it ({} items); the listing ends there", provider,
+                            page.items().size());
+                    token = Optional.empty();
+                    return new Page<>(List.of(), Optional.empty());
                 }
                 first = false;
                 token = page.nextToken();
+                previous = new HashSet<>(page.items());
                 return page;
             }
         };

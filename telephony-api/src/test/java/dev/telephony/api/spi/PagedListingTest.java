@@ -65,4 +65,25 @@ class PagedListingTest {
         Listing<Integer> looping = PagedListing.of("test", token -> new Page<>(List.of(1), Optional.of("same")));
         assertThatThrownBy(() -> looping.stream().limit(100).toList()).isInstanceOf(ProtocolException.class);
     }
+
+    @Test
+    void aProviderThatIgnoresPagingEndsTheListingAfterOnePassInsteadOfLoopingForever() {
+        List<Integer> all = IntStream.range(0, 120).boxed().toList();
+        Listing<Integer> listing = PagedListing.of("test", token -> {
+            fetched.add(token);
+            // every request answers the whole list and, as the library guessed, another page
+            return new Page<>(all, Optional.of("page-" + fetched.size()));
+        });
+        assertThat(listing.stream().toList()).isEqualTo(all);
+        assertThat(fetched).hasSize(2);
+    }
+
+    @Test
+    void aTokenSeenBeforeIsAProtocolError() {
+        Listing<Integer> listing = PagedListing.of("test", token -> {
+            int page = token.map(Integer::parseInt).orElse(0);
+            return new Page<>(List.of(page), Optional.of(String.valueOf((page + 1) % 3)));
+        });
+        assertThatThrownBy(() -> listing.stream().toList()).isInstanceOf(ProtocolException.class);
+    }
 }

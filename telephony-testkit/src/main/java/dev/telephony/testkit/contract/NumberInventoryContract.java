@@ -219,6 +219,26 @@ public interface NumberInventoryContract extends ProviderContract {
 
     @Test
     @RequiresCapability(Capability.LIST)
+    default void everyListingEndsNamingEachNumberOnceWithinABoundedNumberOfRequests(ProviderHarness h) {
+        List<PhoneNumber> owned = own(h, 130);
+        for (ListQuery query : List.of(ListQuery.builder().build(), ListQuery.builder().pageSize(50).build(),
+                ListQuery.builder().pageSize(1000).build())) {
+            int before = h.carrier().requestCount();
+            List<PhoneNumber> seen = new ArrayList<>();
+            Iterator<OwnedNumber> it = inventory(h).list(query).iterator();
+            while (it.hasNext() && seen.size() <= owned.size()) {
+                seen.add(it.next().number());
+            }
+            assertThat(it.hasNext()).as("the listing goes on after naming every number once (" + query + ")").isFalse();
+            assertThat(seen).as("numbers listed (" + query + ")").doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(owned);
+            assertThat(h.carrier().requestCount() - before).as("requests to list 130 numbers (" + query + ")")
+                    .isLessThanOrEqualTo(130 / 10 + 3);
+        }
+    }
+
+    @Test
+    @RequiresCapability(Capability.LIST)
     default void listIsLazy(ProviderHarness h) {
         own(h, 120);
         int before = h.carrier().requestCount();
