@@ -12,6 +12,8 @@ import dev.telephony.api.error.TelephonyException;
 import dev.telephony.testkit.carrier.CarrierState;
 import dev.telephony.testkit.carrier.Fault;
 import dev.telephony.testkit.carrier.RequestKind;
+import dev.telephony.testkit.wire.AnswerMutation;
+import dev.telephony.testkit.wire.AnswerMutations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,12 +24,18 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * One run of the {@link ChaosContract}: a seeded schedule of purchases, awaits and releases, each under
- * randomly placed faults, each outcome checked against the carrier.
+ * One run of the {@link ChaosContract} or the {@link AnswerMutationContract}: a seeded schedule of
+ * operations, each under planted faults, each outcome checked against the carrier. The chaos schedule
+ * buys, awaits and releases under random faults of every kind; the mutation schedule also searches,
+ * gets, lists and reads orders, each under one spoiled answer. Both check the same invariants, here.
  */
 final class ChaosRun {
     static final String OPERATIONS_PROPERTY = "telephony.chaos.operations";
     static final String SEED_PROPERTY = "telephony.chaos.seed";
+    static final String MUTATIONS_PROPERTY = "telephony.mutation.answers";
+    static final String MUTATION_SEED_PROPERTY = "telephony.mutation.seed";
+    /** The longest a call may take however its answers are spoiled; generous, it only catches calls that never return. */
+    private static final Duration HUNG = Duration.ofSeconds(30);
     private static final String AREA_CODE = Fixtures.MANHATTAN;
     private static final int LINES_PER_EXCHANGE = 9000;
     /** Long enough for every order the carrier is processing and every hold to run out between operations. */
@@ -42,15 +50,23 @@ final class ChaosRun {
     private final SplittableRandom random;
     private final boolean releases;
     private final boolean names;
+    private final boolean bulk;
+    private final boolean mutations;
+    private final List<String> reads;
     /** Numbers this run bought that the carrier still owns: what a release may pick. */
     private final List<PhoneNumber> bought = new ArrayList<>();
     private final Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
     private int operation;
     private List<String> planned = List.of();
 
-    private enum Outcome { COMPLETED, FAILED_ORDER, REFUSED, OUTCOME_UNKNOWN, RELEASED, RELEASE_FAILED, RELEASE_UNKNOWN }
+    private final List<String> orders = new ArrayList<>();
+    private AnswerMutation mutation;
 
-    private ChaosRun(ProviderHarness harness, long seed, int operations) {
+    private enum Outcome {
+        COMPLETED, FAILED_ORDER, REFUSED, OUTCOME_UNKNOWN, RELEASED, RELEASE_FAILED, RELEASE_UNKNOWN, READ_ANSWERED, READ_REFUSED
+    }
+
+    private ChaosRun(ProviderHarness harness, long seed, int operations, boolean mutations) {
         this.harness = harness;
         this.provider = harness.provider();
         this.carrier = harness.carrier();
@@ -59,6 +75,16 @@ final class ChaosRun {
         this.random = new SplittableRandom(seed);
         this.releases = provider.supports(Capability.RELEASE);
         this.names = provider.supports(Capability.NAMES);
+        this.bulk = provider.supports(Capability.BULK_PURCHASE);
+        this.mutations = mutations;
+        List<String> kinds = new ArrayList<>(List.of("search", "get"));
+        if (provider.supports(Capability.LIST)) {
+            kinds.add("list");
+        }
+        if (provider.supports(Capability.PURCHASE)) {
+            kinds.add("order");
+        }
+        this.reads = List.copyOf(kinds);
     }
 
     /** A run sized and seeded by the system properties, else {@code defaultOperations} and a random seed. */
@@ -66,23 +92,38 @@ final class ChaosRun {
         int operations = Integer.getInteger(OPERATIONS_PROPERTY, defaultOperations);
         Long fixed = Long.getLong(SEED_PROPERTY);
         long seed = fixed != null ? fixed : new SplittableRandom().nextLong();
-        return new ChaosRun(harness, seed, operations);
+        return new ChaosRun(harness, seed, operations, false);
+    }
+
+    /** A mutation run sized and seeded by its system properties, else {@code defaultAnswers} and a random seed. */
+    static ChaosRun mutations(ProviderHarness harness, int defaultAnswers) {
+        int answers = Integer.getInteger(MUTATIONS_PROPERTY, defaultAnswers);
+        Long fixed = Long.getLong(MUTATION_SEED_PROPERTY);
+        long seed = fixed != null ? fixed : new SplittableRandom().nextLong();
+        return new ChaosRun(harness, seed, answers, true);
     }
 
     void run() {
         seedOffers();
         int faultsBefore = carrier.faults().injected();
         for (operation = 1; operation <= operations; operation++) {
-            if (releases && !bought.isEmpty() && random.nextInt(100) < 30) {
+            if (mutations) {
+                mutation = AnswerMutations.catalogue(seed + operation).get(random.nextInt(AnswerMutations.catalogue(0).size()));
+            }
+            int roll = random.nextInt(100);
+            if (releases && !bought.isEmpty() && roll < 30) {
                 release();
+            } else if (mutations && roll >= 30 && roll < 75) {
+                read(reads.get(random.nextInt(reads.size())));
             } else {
                 purchase();
             }
             carrier.faults().clear();
             harness.clock().advance(SETTLE);
         }
-        System.out.printf("chaos contract: provider %s, seed %d, %d operations, %d faults injected, outcomes %s, 0 violations%n",
-                provider.name(), seed, operations, carrier.faults().injected() - faultsBefore, outcomes);
+        System.out.printf("%s contract: provider %s, seed %d, %d operations, %d faults injected, outcomes %s, 0 violations%n",
+                mutations ? "answer-mutation" : "chaos", provider.name(), seed, operations,
+                carrier.faults().injected() - faultsBefore, outcomes);
     }
 
     private void seedOffers() {
@@ -98,15 +139,13 @@ final class ChaosRun {
     // ---- purchases ----------------------------------------------------------------------------
 
     private void purchase() {
-        int size = random.nextInt(100) < 60 ? 1 : 2 + random.nextInt(3);
+        int size = !bulk || random.nextInt(100) < 60 ? 1 : 2 + random.nextInt(3);
         List<AvailableNumber> offers = provider.inventory().search(Fixtures.local(AREA_CODE).limit(size).build());
         if (offers.isEmpty()) {
             throw new AssertionError(describe("the carrier offered nothing to buy; seed more numbers"));
         }
-        PurchaseRequest request = PurchaseRequest.ofOffers(offers);
-        if (names && random.nextBoolean()) {
-            request = request.withName("Chaos line " + operation);
-        }
+        PurchaseRequest request = names && random.nextBoolean()
+                ? PurchaseRequest.ofOffers(offers).withName("Chaos line " + operation) : PurchaseRequest.ofOffers(offers);
         List<PhoneNumber> asked = request.numbers();
         int purchasesBefore = carrier.purchases().size();
         int repeatsBefore = carrier.repeatedPurchases().size();
@@ -115,14 +154,18 @@ final class ChaosRun {
 
         PurchaseOrder order = null;
         Throwable failure = null;
+        PurchaseOrder[] answered = new PurchaseOrder[1];
         try {
-            order = provider.purchaser().purchase(request);
-            if (!order.isTerminal()) {
-                order = provider.purchaser().await(order.id(), AWAIT);
-            }
+            withinDeadline(() -> {
+                answered[0] = provider.purchaser().purchase(request);
+                if (!answered[0].isTerminal()) {
+                    answered[0] = provider.purchaser().await(answered[0].id(), AWAIT);
+                }
+            });
         } catch (Throwable t) {
             failure = t;
         }
+        order = answered[0];
         carrier.faults().clear();
         if (failure != null && order != null) {
             // the purchase answered PENDING and following it failed: the caller holds the order id, and follows it again
@@ -157,6 +200,7 @@ final class ChaosRun {
             checkFailedPurchase(asked, newlyBought, failure);
         } else {
             checkOrder(asked, newlyBought, order);
+            orders.add(order.id());
         }
         newlyBought.stream().filter(n -> carrier.owned(n).isPresent() && !bought.contains(n)).forEach(bought::add);
     }
@@ -213,7 +257,7 @@ final class ChaosRun {
         plan(List.of(RequestKind.RELEASE, RequestKind.RELEASE, RequestKind.READ, RequestKind.READ, RequestKind.AUTH));
         Throwable failure = null;
         try {
-            provider.inventory().release(number);
+            withinDeadline(() -> provider.inventory().release(number));
         } catch (Throwable t) {
             failure = t;
         }
@@ -247,10 +291,134 @@ final class ChaosRun {
         }
     }
 
+    // ---- reads (mutation runs) ----------------------------------------------------------------
+
+    /**
+     * A read whose answer is spoiled: it must fail with a typed error, or answer what the carrier holds.
+     * Nothing may be built from a broken answer: no number missing, none invented, no empty result.
+     */
+    private void read(String kind) {
+        if (kind.equals("order") && orders.isEmpty() || kind.equals("get") && bought.isEmpty() && !releases) {
+            kind = "search";
+        }
+        List<PhoneNumber> asked = List.of();
+        Object[] answer = new Object[1];
+        Throwable failure = null;
+        String what = kind;
+        switch (kind) {
+            case "get" -> {
+                PhoneNumber number = bought.isEmpty() ? PhoneNumber.of("+12127009999") : bought.get(random.nextInt(bought.size()));
+                asked = List.of(number);
+                plan(List.of(RequestKind.READ));
+                try {
+                    withinDeadline(() -> answer[0] = provider.inventory().get(number));
+                } catch (Throwable t) {
+                    failure = t;
+                }
+                if (failure == null) {
+                    java.util.Optional<?> found = (java.util.Optional<?>) answer[0];
+                    boolean owned = carrier.owned(number).isPresent();
+                    if (found.isPresent() != owned || found.isPresent()
+                            && !((dev.telephony.api.OwnedNumber) found.get()).number().equals(number)) {
+                        violation("get answered " + found + " but the carrier " + (owned ? "owns" : "does not own") + " it", asked, null);
+                    }
+                }
+            }
+            case "list" -> {
+                plan(List.of(RequestKind.READ));
+                try {
+                    withinDeadline(() -> answer[0] = provider.inventory().list(dev.telephony.api.ListQuery.builder().pageSize(20).build())
+                            .stream().map(dev.telephony.api.OwnedNumber::number).toList());
+                } catch (Throwable t) {
+                    failure = t;
+                }
+                if (failure == null) {
+                    List<?> listed = (List<?>) answer[0];
+                    List<PhoneNumber> truth = carrier.ownedNumbers().stream().map(dev.telephony.api.OwnedNumber::number).toList();
+                    if (listed.size() != truth.size() || !new LinkedHashSet<>(listed).equals(new LinkedHashSet<>(truth))) {
+                        violation("the listing named " + listed.size() + " numbers, the carrier owns " + truth.size(), asked, null);
+                    }
+                }
+            }
+            case "order" -> {
+                String id = orders.get(random.nextInt(orders.size()));
+                PurchaseOrder clean = provider.purchaser().order(id).orElseThrow(
+                        () -> new AssertionError(describe("order " + id + " could not be read without faults")));
+                plan(List.of(RequestKind.READ));
+                try {
+                    withinDeadline(() -> answer[0] = provider.purchaser().order(id));
+                } catch (Throwable t) {
+                    failure = t;
+                }
+                if (failure == null) {
+                    java.util.Optional<?> read = (java.util.Optional<?>) answer[0];
+                    if (read.isEmpty() || ((PurchaseOrder) read.get()).status() != clean.status()
+                            || !new LinkedHashSet<>(((PurchaseOrder) read.get()).purchased()).equals(new LinkedHashSet<>(clean.purchased()))) {
+                        violation("order " + id + " read as " + read + " where the undisturbed answer is " + clean, asked, null);
+                    }
+                }
+            }
+            default -> {
+                int limit = 1 + random.nextInt(5);
+                plan(List.of(RequestKind.READ));
+                try {
+                    withinDeadline(() -> answer[0] = provider.inventory().search(Fixtures.local(AREA_CODE).limit(limit).build()));
+                } catch (Throwable t) {
+                    failure = t;
+                }
+                if (failure == null) {
+                    List<?> found = (List<?>) answer[0];
+                    if (found.isEmpty() || found.size() > limit) {
+                        violation("the search answered " + found.size() + " offers for a limit of " + limit
+                                + " where the carrier offers plenty", asked, null);
+                    }
+                    for (Object item : found) {
+                        AvailableNumber offer = (AvailableNumber) item;
+                        if (!carrier.isAvailable(offer.number()) && carrier.owned(offer.number()).isEmpty()
+                                || offer.type() != dev.telephony.api.NumberType.LOCAL) {
+                            violation("the search answered " + offer + ", which the carrier does not offer as such", asked, null);
+                        }
+                    }
+                }
+            }
+        }
+        if (failure != null) {
+            if (!(failure instanceof TelephonyException)) {
+                violation("the " + what + " failed with " + failure.getClass().getName() + ", not a TelephonyException", asked, failure);
+            }
+            count(Outcome.READ_REFUSED);
+        } else {
+            count(Outcome.READ_ANSWERED);
+        }
+    }
+
+    /** Runs {@code call}, failing the run if it has not returned within {@link #HUNG}. */
+    private void withinDeadline(Runnable call) throws Throwable {
+        java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(call, null);
+        Thread worker = new Thread(task, "fault-run-call");
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            task.get(HUNG.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause();
+        } catch (java.util.concurrent.TimeoutException hung) {
+            worker.interrupt();
+            violation("the call had not returned after " + HUNG.toSeconds() + " s: it has no deadline", List.of(), null);
+        }
+    }
+
     // ---- faults and reports -------------------------------------------------------------------
 
     /** Plans zero to three faults, each at the first, second or third coming request of a kind drawn from {@code kinds}. */
     private void plan(List<RequestKind> kinds) {
+        if (mutations) {
+            RequestKind kind = kinds.get(random.nextInt(kinds.size()));
+            int nth = random.nextInt(3) == 0 ? 2 : 1;
+            carrier.faults().injectAt(kind, nth, Fault.mutatedAnswer(mutation));
+            planned = List.of(kind + "#" + nth + " answer spoiled: " + mutation.name());
+            return;
+        }
         int roll = random.nextInt(100);
         int count = roll < 20 ? 0 : roll < 60 ? 1 : roll < 85 ? 2 : 3;
         List<String> placed = new ArrayList<>();
@@ -299,8 +467,8 @@ final class ChaosRun {
     }
 
     private String describe(String what) {
-        return "chaos contract broken by provider " + provider.name() + " at operation " + operation + " of " + operations
-                + " with faults " + planned + ": " + what + "\n  reproduce with -D" + SEED_PROPERTY + "=" + seed + " -D"
-                + OPERATIONS_PROPERTY + "=" + operations;
+        return (mutations ? "answer-mutation" : "chaos") + " contract broken by provider " + provider.name() + " at operation " + operation + " of " + operations
+                + " with faults " + planned + ": " + what + "\n  reproduce with -D" + (mutations ? MUTATION_SEED_PROPERTY : SEED_PROPERTY)
+                + "=" + seed + " -D" + (mutations ? MUTATIONS_PROPERTY : OPERATIONS_PROPERTY) + "=" + operations;
     }
 }

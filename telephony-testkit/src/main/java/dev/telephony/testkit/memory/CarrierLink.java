@@ -130,7 +130,7 @@ final class CarrierLink {
 
     private static RuntimeException after(Fault fault, ErrorContext context) {
         return switch (fault.kind()) {
-            case MALFORMED_BODY -> new ProtocolException("the carrier's answer could not be parsed: '<<<garbage'",
+            case MALFORMED_BODY, MUTATED_ANSWER -> new ProtocolException("the carrier's answer could not be parsed: '<<<garbage'",
                     context.withHttpStatus(200));
             case TIMEOUT_AFTER_COMMIT -> new ProviderUnavailableException("the carrier did not answer in time", context);
             case RESET_AFTER_COMMIT -> new ProviderUnavailableException("the connection was reset before the answer", context);

@@ -84,14 +84,19 @@ final class InMemoryInventory implements NumberInventory {
     @Override
     public Listing<OwnedNumber> list(ListQuery query) {
         Capabilities.require(link.provider(), capabilities, query.requiredCapabilities());
-        return PagedListing.of(link.provider(), token -> link.read("list", () -> {
+        return PagedListing.of(link.provider(), token -> {
+            // a token that is not ours is refused before anything reaches the carrier
             Optional<PhoneNumber> after = token.map(InMemoryInventory::decodeToken);
-            List<OwnedNumber> page = link.carrier().ownedPage(after, query::matches, query.pageSize() + 1);
-            boolean more = page.size() > query.pageSize();
-            List<OwnedNumber> items = more ? new ArrayList<>(page.subList(0, query.pageSize())) : page;
-            Optional<String> next = more ? Optional.of(encodeToken(items.get(items.size() - 1).number())) : Optional.empty();
-            return new Page<>(items, next);
-        }));
+            return link.read("list", () -> listPage(query, after));
+        });
+    }
+
+    private Page<OwnedNumber> listPage(ListQuery query, Optional<PhoneNumber> after) {
+        List<OwnedNumber> page = link.carrier().ownedPage(after, query::matches, query.pageSize() + 1);
+        boolean more = page.size() > query.pageSize();
+        List<OwnedNumber> items = more ? new ArrayList<>(page.subList(0, query.pageSize())) : page;
+        Optional<String> next = more ? Optional.of(encodeToken(items.get(items.size() - 1).number())) : Optional.empty();
+        return new Page<>(items, next);
     }
 
     @Override
@@ -139,9 +144,14 @@ final class InMemoryInventory implements NumberInventory {
     }
 
     static PhoneNumber decodeToken(String token) {
-        if (!token.startsWith("after:")) {
+        String digits = token.startsWith("after:") ? token.substring("after:".length()) : "";
+        if (digits.isEmpty() || digits.length() > 15 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw dev.telephony.api.error.InvalidRequestException.of("continuationToken", "is not a token this provider issued");
         }
-        return PhoneNumber.of("+" + token.substring("after:".length()));
+        try {
+            return PhoneNumber.of("+" + digits);
+        } catch (dev.telephony.api.error.InvalidRequestException notANumber) {
+            throw dev.telephony.api.error.InvalidRequestException.of("continuationToken", "is not a token this provider issued");
+        }
     }
 }

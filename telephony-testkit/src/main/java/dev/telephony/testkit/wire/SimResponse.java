@@ -26,6 +26,11 @@ public record SimResponse(int status, Map<String, String> headers, String body) 
         return new SimResponse(status, Map.of(), "");
     }
 
+    /** This answer with another status. */
+    public SimResponse withStatus(int other) {
+        return new SimResponse(other, headers, body);
+    }
+
     /** This answer with one more header. */
     public SimResponse withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);

@@ -157,6 +157,14 @@ public abstract class WireSimulator implements AutoCloseable {
                     case TIMEOUT_AFTER_COMMIT -> builder.withFixedDelay((int) lostAnswerDelay.toMillis());
                     case RESET_AFTER_COMMIT -> builder = ResponseDefinitionBuilder.responseDefinition()
                             .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER);
+                    case MUTATED_ANSWER -> {
+                        SimResponse spoiled = after.value.mutation().orElseThrow().apply(response);
+                        builder = ResponseDefinitionBuilder.responseDefinition().withStatus(spoiled.status());
+                        spoiled.headers().forEach(builder::withHeader);
+                        if (!spoiled.body().isEmpty()) {
+                            builder.withBody(spoiled.body());
+                        }
+                    }
                     default -> throw new IllegalStateException("not a fault after the carrier acted: " + after.value);
                 }
             }
