@@ -1,70 +1,53 @@
 package dev.telephony.testkit.contract;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.AppenderBase;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.LoggerFactory;
 
 /**
- * Records every log line while the contract runs (the library's own at DEBUG), so that the contract
- * can search them for secrets. Works with Logback, the testkit's logging backend.
+ * Records the library's log lines while the contract runs (its own loggers at DEBUG, and the HTTP
+ * clients that could see headers), so that the contract can search them for secrets.
+ *
+ * <p>Capture works when the consumer's logging backend is Logback, and needs no logging configuration:
+ * only the watched loggers are captured, they stop reaching the console meanwhile, and no lock is held
+ * while a message is formatted. The testkit does not bring Logback along; on any other backend (Log4j2,
+ * say) {@link #begin()} answers empty and the contract checks exception messages and {@code toString()}
+ * only.
  */
-public final class LogCapture extends AppenderBase<ILoggingEvent> {
-    /** Loggers raised to DEBUG while capturing: the library's, and the HTTP clients that could see headers. */
-    private static final List<String> WATCHED = List.of("dev.telephony", "org.apache.hc.client5.http", "com.azure");
+public final class LogCapture {
+    private static final boolean LOGBACK = isPresent("ch.qos.logback.classic.LoggerContext");
 
-    private final List<String> lines = new ArrayList<>();
-    private final java.util.Map<Logger, Level> levels = new java.util.LinkedHashMap<>();
-    private final List<ch.qos.logback.core.Appender<ILoggingEvent>> quieted = new ArrayList<>();
-    private Logger root;
+    private final LogbackCapture backend;
 
-    /** Starts capturing; returns empty when the logging backend is not Logback. */
-    public static Optional<LogCapture> begin() {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return Optional.empty();
-        }
-        LogCapture capture = new LogCapture();
-        capture.setContext(context);
-        capture.setName("telephony-contract-capture");
-        capture.root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        for (String name : WATCHED) {
-            Logger logger = context.getLogger(name);
-            capture.levels.put(logger, logger.getLevel());
-            logger.setLevel(Level.DEBUG);
-        }
-        // the console would print every DEBUG line of the watched loggers: park the root's appenders meanwhile
-        capture.root.iteratorForAppenders().forEachRemaining(capture.quieted::add);
-        capture.quieted.forEach(capture.root::detachAppender);
-        capture.start();
-        capture.root.addAppender(capture);
-        return Optional.of(capture);
+    private LogCapture(LogbackCapture backend) {
+        this.backend = backend;
     }
 
-    @Override
-    protected synchronized void append(ILoggingEvent event) {
-        StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
-        for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
-            line.append(" | ").append(t.getClassName()).append(": ").append(t.getMessage());
-        }
-        lines.add(line.toString());
+    /** Whether log lines can be captured here: the SLF4J backend is Logback. */
+    public static boolean available() {
+        return LOGBACK && LogbackCapture.isActive();
+    }
+
+    /** Starts capturing; empty when the logging backend is not Logback. */
+    public static Optional<LogCapture> begin() {
+        return available() ? Optional.of(new LogCapture(LogbackCapture.begin())) : Optional.empty();
     }
 
     /** Every line captured so far. */
-    public synchronized List<String> lines() {
-        return List.copyOf(lines);
+    public List<String> lines() {
+        return backend.lines();
     }
 
     /** Stops capturing and restores the log levels and appenders. */
     public void finish() {
-        root.detachAppender(this);
-        quieted.forEach(root::addAppender);
-        levels.forEach(Logger::setLevel);
-        stop();
+        backend.finish();
+    }
+
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, LogCapture.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
+        }
     }
 }

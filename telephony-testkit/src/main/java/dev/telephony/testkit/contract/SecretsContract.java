@@ -3,7 +3,6 @@ package dev.telephony.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import ch.qos.logback.classic.LoggerContext;
 import dev.telephony.api.NumberSearch;
 import dev.telephony.api.PhoneNumber;
 import dev.telephony.api.TelephonyProvider;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * No configured secret appears in a log line, an exception message or a {@code toString()}. (Every
@@ -24,8 +22,8 @@ public interface SecretsContract extends ProviderContract {
     @Test
     default void secretsNeverReachLogsErrorsOrToString(ProviderHarness h) {
         assertThat(h.secrets()).as("the harness names the secrets it configured").isNotEmpty();
-        assertThat(LoggerFactory.getILoggerFactory()).as("logs are captured through Logback").isInstanceOf(LoggerContext.class);
-        LogCapture capture = LogCapture.begin().orElseThrow();
+        // log lines are searched where the backend allows capture (Logback); messages and toString() always
+        java.util.Optional<LogCapture> capture = LogCapture.begin();
         List<String> texts = new ArrayList<>();
         try {
             Fixtures.seedStandardOffer(h.carrier());
@@ -55,10 +53,13 @@ public interface SecretsContract extends ProviderContract {
             texts.add(String.valueOf(provider));
             texts.add(String.valueOf(refused));
         } finally {
-            capture.finish();
+            capture.ifPresent(LogCapture::finish);
         }
-        assertThat(capture.lines()).as("the library logs its requests").isNotEmpty();
-        texts.addAll(capture.lines());
+        List<String> lines = capture.map(LogCapture::lines).orElse(List.of());
+        if (capture.isPresent()) {
+            assertThat(lines).as("the library logs its requests").isNotEmpty();
+        }
+        texts.addAll(lines);
         for (String text : texts) {
             for (String secret : ContractSupport.secretsOf(h)) {
                 assertThat(text).as("a log line, message or toString").doesNotContain(secret);
