@@ -50,6 +50,27 @@ public interface Authentication {
         };
     }
 
+    /** A bearer token ({@code Authorization: Bearer <token>}, RFC 6750). */
+    static Authentication bearer(Secret token) {
+        Objects.requireNonNull(token, "token");
+        return new Authentication() {
+            @Override
+            public Map<String, String> headers() {
+                return Map.of("Authorization", "Bearer " + token.reveal());
+            }
+
+            @Override
+            public List<Secret> secrets() {
+                return List.of(token);
+            }
+
+            @Override
+            public String toString() {
+                return "Bearer[****]";
+            }
+        };
+    }
+
     /** No authentication. */
     static Authentication none() {
         return new Authentication() {

@@ -187,9 +187,18 @@ public final class RestClient implements AutoCloseable {
         return Json.MAPPER;
     }
 
-    /** An idempotent read, retried on rate limits and outages. */
+    /** An idempotent read, retried on rate limits and outages (do not wrap it in a {@link Retrier} of your own). */
     public HttpResponse read(HttpRequest request) {
         return retrier.call(request.toString(), () -> send(request));
+    }
+
+    /**
+     * A write that changes nothing more when repeated (a PUT or PATCH carrying the new values), retried
+     * on rate limits and outages like a read. Never use it for a purchase or release: those go through
+     * {@link #reconciliation()}.
+     */
+    public HttpResponse idempotentWrite(String operation, HttpRequest request) {
+        return retrier.call(operation, () -> send(request));
     }
 
     /** {@link #read(HttpRequest)}, then the body as {@code type}. */

@@ -55,6 +55,37 @@ public final class Unsupported {
         };
     }
 
+    /**
+     * A {@link dev.telephony.api.NumberPurchaser} for a provider without {@link Capability#PURCHASE}
+     * (an inventory-only provider).
+     */
+    public static dev.telephony.api.NumberPurchaser purchaser(String provider) {
+        return new dev.telephony.api.NumberPurchaser() {
+            @Override
+            public dev.telephony.api.PurchaseOrder purchase(dev.telephony.api.PurchaseRequest request) {
+                throw capability(provider, Capability.PURCHASE);
+            }
+
+            @Override
+            public Optional<dev.telephony.api.PurchaseOrder> order(String orderId) {
+                throw capability(provider, Capability.PURCHASE);
+            }
+
+            @Override
+            public dev.telephony.api.PurchaseOrder await(String orderId, Duration timeout) {
+                throw capability(provider, Capability.PURCHASE);
+            }
+        };
+    }
+
+    /**
+     * The error for any call needing {@code capability} that {@code provider} lacks, such as
+     * {@code regions()} without {@link Capability#REGIONS}: {@code throw Unsupported.capability(NAME, Capability.REGIONS);}
+     */
+    public static UnsupportedCapabilityException capability(String provider, Capability capability) {
+        return new UnsupportedCapabilityException(provider, capability);
+    }
+
     /** The error for {@code TelephonyProvider.unwrap} when the provider has no such extension. */
     public static UnsupportedCapabilityException extension(String provider, Class<?> extension) {
         return new UnsupportedCapabilityException(provider, "the extension " + extension.getName());

@@ -49,7 +49,11 @@ public interface CapabilityContract extends ProviderContract {
         return missing.stream().map(capability -> DynamicTest.dynamicTest(capability.name(), () -> {
             TelephonyProvider provider = h.provider();
             int before = h.carrier().requestCount();
-            assertThatThrownBy(() -> probe(capability, declared).accept(provider))
+            String rule = provider.name() + " does not declare " + capability + " (" + capability.description() + "), so the call"
+                    + " that needs it must fail with UnsupportedCapabilityException before any request: call"
+                    + " Capabilities.require(name, capabilities, Capability." + capability + ") (or the request's"
+                    + " requiredCapabilities()) first in that method";
+            assertThatThrownBy(() -> probe(capability, declared).accept(provider)).as(rule)
                     .isInstanceOfSatisfying(UnsupportedCapabilityException.class, e -> {
                         assertThat(e.capability()).as("the capability named").isPresent();
                         assertThat(declared).doesNotContain(e.capability().get());
@@ -59,7 +63,8 @@ public interface CapabilityContract extends ProviderContract {
                         assertThat(e.getMessage()).contains(provider.name()).contains(e.capability().get().name());
                         assertThat(e.isRetryable()).isFalse();
                     });
-            assertThat(h.carrier().requestCount()).as("requests sent for an unsupported call").isEqualTo(before);
+            assertThat(h.carrier().requestCount()).as("requests sent for a call needing the undeclared " + capability
+                    + "; refuse it with Capabilities.require before sending anything").isEqualTo(before);
         }));
     }
 

@@ -35,6 +35,16 @@ public interface ProviderHarness extends AutoCloseable {
     /** The controlled clock every provider instance of this harness waits on. */
     ManualClock clock();
 
+    /**
+     * The configuration with which {@code Telephony.connect(name, configuration)} creates this provider
+     * through its factory: every required key, with values its {@code create()} accepts (the
+     * {@link DiscoveryContract} checks the factory with it and sends no request).
+     */
+    default java.util.Map<String, String> factoryConfiguration() {
+        throw new AssertionError(getClass().getName() + " must say how its provider is configured through its factory: "
+                + "override ProviderHarness.factoryConfiguration() with a map of every required configuration key");
+    }
+
     /** Every secret value configured into the providers; none may appear in a log or error message. */
     Set<String> secrets();
 

@@ -49,6 +49,26 @@ public interface ReliabilityContract extends ProviderContract {
         assertThat(h.clock().sleeps()).isEmpty();
     }
 
+    /**
+     * The harness's self-check: a "no answer in time" fault must really lose the answer, or no lost-answer
+     * test proves anything (a client that waits longer than the simulator's delay just gets the answer).
+     */
+    @Test
+    @RequiresCapability({Capability.SEARCH_LOCAL, Capability.SEARCH_BY_AREA_CODE})
+    default void aLostAnswerIsReallyLostSoTheLostAnswerTestsMeanSomething(ProviderHarness h) {
+        Fixtures.seedStandardOffer(h.carrier());
+        int undisturbed = readsOfOneSearch(h);
+        h.faults().injectOnce(RequestKind.READ, Fault.timeoutAfterCommit());
+        int before = h.carrier().requestCount(RequestKind.READ);
+        search(h);
+        assertThat(h.carrier().requestCount(RequestKind.READ) - before)
+                .withFailMessage("the client received an answer the simulator was told to lose: the simulator's no-answer delay "
+                        + "(WireSimulator.lostAnswerDelay) must exceed the response time-out the harness gives the provider "
+                        + "(HttpSettings.withResponseTimeout or the response-timeout-millis key); make the delay about three "
+                        + "times the time-out")
+                .isGreaterThan(undisturbed);
+    }
+
     @Test
     @RequiresCapability({Capability.SEARCH_LOCAL, Capability.SEARCH_BY_AREA_CODE})
     default void rateLimitedReadIsRetriedAfterTheRequestedDelay(ProviderHarness h) {

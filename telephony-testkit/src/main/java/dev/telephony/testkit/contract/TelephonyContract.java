@@ -12,5 +12,6 @@ package dev.telephony.testkit.contract;
  * }</pre>
  */
 public interface TelephonyContract extends NumberInventoryContract, NumberPurchaserContract, PortingServiceContract,
-        ReliabilityContract, ChaosContract, AnswerMutationContract, InputValidationContract, CapabilityContract, SecretsContract {
+        ReliabilityContract, ChaosContract, AnswerMutationContract, InputValidationContract, CapabilityContract, SecretsContract,
+        DiscoveryContract {
 }

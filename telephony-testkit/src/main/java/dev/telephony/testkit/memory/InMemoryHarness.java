@@ -41,6 +41,16 @@ public final class InMemoryHarness extends AbstractHarness {
                 .build();
     }
 
+    /** The same provider through its factory: the carrier by name, the token, the capabilities and the purchase mode. */
+    @Override
+    public java.util.Map<String, String> factoryConfiguration() {
+        String carrierName = "harness-" + System.identityHashCode(this);
+        CarrierState.register(carrierName, carrier());
+        return java.util.Map.of(InMemoryProviderFactory.CARRIER, carrierName, InMemoryProviderFactory.TOKEN, TOKEN,
+                InMemoryProviderFactory.PURCHASE_MODE, asynchronous ? "async" : "immediate",
+                InMemoryProviderFactory.CAPABILITIES, String.join(",", capabilities.stream().map(Enum::name).sorted().toList()));
+    }
+
     @Override
     public Set<String> secrets() {
         return Set.of(TOKEN, WRONG_TOKEN);

@@ -26,4 +26,9 @@ class InMemoryRestrictedContractTest implements TelephonyContract {
     public Set<Capability> declaredCapabilities() {
         return DECLARED;
     }
+
+    @Override
+    public boolean capabilitiesDependOnConfiguration() {
+        return true;
+    }
 }
