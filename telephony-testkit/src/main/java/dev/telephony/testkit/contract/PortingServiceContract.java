@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Porting numbers in, where the provider declares {@link Capability#PORTING}. */
 public interface PortingServiceContract extends ProviderContract {
-    /** A number the contract's carrier knows as portable from AT&T. */
+    /** A number the contract's carrier knows as portable from AT&amp;T. */
     PhoneNumber PORTABLE = PhoneNumber.of("+16075550123");
 
     private static PortingService porting(ProviderHarness h) {
