@@ -1,51 +1,150 @@
 package dev.telephony.http;
 
+import dev.telephony.api.error.InvalidRequestException;
 import dev.telephony.api.spi.RetryPolicy;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import javax.net.ssl.SSLContext;
 
 /**
- * How a {@link RestClient} talks HTTP.
+ * How a {@link RestClient} talks HTTP: time-outs, pool size, retries, proxy, TLS and user agent.
+ * Immutable; each {@code with…} answers a changed copy.
  *
- * @param connectTimeout  how long to wait for a connection
- * @param responseTimeout how long to wait for an answer once the request is sent
- * @param maxConnections  the connection pool's size
- * @param retryPolicy     how reads are retried
- * @param userAgent       the {@code User-Agent} sent
+ * <p>By default the JVM's proxy settings ({@code -Dhttps.proxyHost}, {@code -Dhttp.nonProxyHosts}, or a
+ * {@link java.net.ProxySelector} the application installed) and trust store ({@code -Djavax.net.ssl.trustStore})
+ * apply, as they do for the JDK's own HTTP client.
  */
-public record HttpSettings(Duration connectTimeout, Duration responseTimeout, int maxConnections,
-                           RetryPolicy retryPolicy, String userAgent) {
-    public HttpSettings {
-        requirePositive("connectTimeout", connectTimeout);
-        requirePositive("responseTimeout", responseTimeout);
-        if (maxConnections < 1) {
-            throw new IllegalArgumentException("maxConnections must be at least 1, was " + maxConnections);
+public final class HttpSettings {
+    /** The library's version, as built. */
+    public static final String VERSION = readVersion();
+
+    private final Duration connectTimeout;
+    private final Duration responseTimeout;
+    private final int maxConnections;
+    private final RetryPolicy retryPolicy;
+    private final String userAgentSuffix;
+    private final Optional<HttpProxy> proxy;
+    private final Optional<SSLContext> sslContext;
+
+    private HttpSettings(Duration connectTimeout, Duration responseTimeout, int maxConnections, RetryPolicy retryPolicy,
+                         String userAgentSuffix, Optional<HttpProxy> proxy, Optional<SSLContext> sslContext) {
+        this.connectTimeout = requirePositive("connectTimeout", connectTimeout);
+        this.responseTimeout = requirePositive("responseTimeout", responseTimeout);
+        if (maxConnections < 1 || maxConnections > 10_000) {
+            throw InvalidRequestException.of("maxConnections", "must be between 1 and 10000, was " + maxConnections);
         }
-        Objects.requireNonNull(retryPolicy, "retryPolicy");
-        Objects.requireNonNull(userAgent, "userAgent");
+        this.maxConnections = maxConnections;
+        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        this.userAgentSuffix = Objects.requireNonNull(userAgentSuffix, "userAgentSuffix");
+        this.proxy = Objects.requireNonNull(proxy, "proxy");
+        this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
     }
 
-    /** 10 s to connect, 30 s for an answer, 20 pooled connections, {@link RetryPolicy#defaults()}. */
+    /** 10 s to connect, 30 s for an answer, 20 pooled connections, {@link RetryPolicy#defaults()}, the JVM's proxy and trust. */
     public static HttpSettings defaults() {
-        return new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), 20, RetryPolicy.defaults(),
-                "telephony-java/0.1");
+        return new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), 20, RetryPolicy.defaults(), "",
+                Optional.empty(), Optional.empty());
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration responseTimeout() {
+        return responseTimeout;
+    }
+
+    /** The connection pool's size. */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /** The proxy every request goes through; empty for the JVM's proxy settings. */
+    public Optional<HttpProxy> proxy() {
+        return proxy;
+    }
+
+    /** The TLS context; empty for the JVM's default (its trust store and system properties). */
+    public Optional<SSLContext> sslContext() {
+        return sslContext;
+    }
+
+    /** {@code telephony-java/<version>}, then the application's suffix if one was given. */
+    public String userAgent() {
+        return "telephony-java/" + VERSION + (userAgentSuffix.isEmpty() ? "" : " " + userAgentSuffix);
     }
 
     public HttpSettings withConnectTimeout(Duration timeout) {
-        return new HttpSettings(timeout, responseTimeout, maxConnections, retryPolicy, userAgent);
+        return new HttpSettings(timeout, responseTimeout, maxConnections, retryPolicy, userAgentSuffix, proxy, sslContext);
     }
 
     public HttpSettings withResponseTimeout(Duration timeout) {
-        return new HttpSettings(connectTimeout, timeout, maxConnections, retryPolicy, userAgent);
+        return new HttpSettings(connectTimeout, timeout, maxConnections, retryPolicy, userAgentSuffix, proxy, sslContext);
     }
 
     public HttpSettings withRetryPolicy(RetryPolicy policy) {
-        return new HttpSettings(connectTimeout, responseTimeout, maxConnections, policy, userAgent);
+        return new HttpSettings(connectTimeout, responseTimeout, maxConnections, policy, userAgentSuffix, proxy, sslContext);
     }
 
-    private static void requirePositive(String name, Duration value) {
+    public HttpSettings withMaxConnections(int connections) {
+        return new HttpSettings(connectTimeout, responseTimeout, connections, retryPolicy, userAgentSuffix, proxy, sslContext);
+    }
+
+    /** Every request through {@code proxy}, whatever the JVM's proxy settings say. */
+    public HttpSettings withProxy(HttpProxy proxy) {
+        return new HttpSettings(connectTimeout, responseTimeout, maxConnections, retryPolicy, userAgentSuffix,
+                Optional.of(Objects.requireNonNull(proxy, "proxy")), sslContext);
+    }
+
+    /** TLS with {@code context} (a private trust store, a client certificate) instead of the JVM's default. */
+    public HttpSettings withSslContext(SSLContext context) {
+        return new HttpSettings(connectTimeout, responseTimeout, maxConnections, retryPolicy, userAgentSuffix, proxy,
+                Optional.of(Objects.requireNonNull(context, "context")));
+    }
+
+    /** Adds {@code suffix} (such as {@code billing-service/2.3}) to the user agent, so the provider's logs name the application. */
+    public HttpSettings withUserAgentSuffix(String suffix) {
+        if (suffix == null || suffix.isBlank() || suffix.length() > 200 || suffix.chars().anyMatch(c -> c < ' ' || c > '~')) {
+            throw InvalidRequestException.of("userAgentSuffix", "must be 1 to 200 printable ASCII characters, was '" + suffix + "'");
+        }
+        return new HttpSettings(connectTimeout, responseTimeout, maxConnections, retryPolicy, suffix.strip(), proxy, sslContext);
+    }
+
+    @Override
+    public String toString() {
+        return "HttpSettings[connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout + ", maxConnections="
+                + maxConnections + ", proxy=" + proxy.map(HttpProxy::toString).orElse("JVM settings") + ", tls="
+                + (sslContext.isPresent() ? "custom" : "JVM default") + ", userAgent=" + userAgent() + "]";
+    }
+
+    private static Duration requirePositive(String name, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + value);
+            throw InvalidRequestException.of(name, "must be positive, was " + value);
+        }
+        if (value.compareTo(Duration.ofDays(1)) > 0) {
+            throw InvalidRequestException.of(name, "must be at most a day, was " + value);
+        }
+        return value;
+    }
+
+    private static String readVersion() {
+        try (InputStream in = HttpSettings.class.getResourceAsStream("version.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            String version = properties.getProperty("version", "");
+            return version.isEmpty() || version.startsWith("${") ? "dev" : version;
+        } catch (IOException e) {
+            return "dev";
         }
     }
 }

@@ -105,6 +105,9 @@ public final class RestClient implements AutoCloseable {
             if (http == null) {
                 connections = PoolingHttpClientConnectionManagerBuilder.create()
                         .setConnectionFactory(RestClient::quietConnection)
+                        .setTlsSocketStrategy(settings.sslContext()
+                                .<org.apache.hc.client5.http.ssl.TlsSocketStrategy>map(org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy::new)
+                                .orElseGet(org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy::createSystemDefault))
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                                 .setSocketTimeout(Timeout.of(settings.responseTimeout()))
@@ -112,16 +115,34 @@ public final class RestClient implements AutoCloseable {
                         .setMaxConnTotal(settings.maxConnections())
                         .setMaxConnPerRoute(settings.maxConnections())
                         .build();
-                http = HttpClients.custom()
+                org.apache.hc.client5.http.impl.classic.HttpClientBuilder builder = HttpClients.custom()
                         .setConnectionManager(connections)
                         .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(settings.responseTimeout())).build())
                         .disableAutomaticRetries()
                         .disableRedirectHandling()
                         .disableCookieManagement()
-                        .setUserAgent(settings.userAgent())
-                        .build();
+                        .setUserAgent(settings.userAgent());
+                routeThroughProxy(builder);
+                http = builder.build();
             }
             return http;
+        }
+    }
+
+    /** An explicit proxy (with Basic credentials when it asks), else the JVM proxy selector of the moment (-Dhttps.proxyHost and the rest). */
+    private void routeThroughProxy(org.apache.hc.client5.http.impl.classic.HttpClientBuilder builder) {
+        if (settings.proxy().isEmpty()) {
+            builder.setRoutePlanner(new org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner((java.net.ProxySelector) null));
+            return;
+        }
+        HttpProxy proxy = settings.proxy().get();
+        org.apache.hc.core5.http.HttpHost host = new org.apache.hc.core5.http.HttpHost(proxy.host(), proxy.port());
+        builder.setProxy(host);
+        if (proxy.user().isPresent()) {
+            builder.setDefaultCredentialsProvider(org.apache.hc.client5.http.impl.auth.CredentialsProviderBuilder.create()
+                    .add(new org.apache.hc.client5.http.auth.AuthScope(host), proxy.user().get(),
+                            proxy.password().orElseThrow().reveal().toCharArray())
+                    .build());
         }
     }
 
