@@ -48,6 +48,7 @@ import picocli.CommandLine.Spec;
                 ReleaseCommand.class,
                 PortCommand.class,
                 SandboxCommand.class,
+                CompletionCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nChoosing and configuring a provider:%n",
         footer = {
