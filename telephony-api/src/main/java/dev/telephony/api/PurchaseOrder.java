@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -27,15 +26,15 @@ public record PurchaseOrder(String id, PurchaseStatus status, List<PhoneNumber> 
                             List<PhoneNumber> purchased, List<PurchaseFailure> failures, Optional<String> details,
                             Optional<Instant> createdAt, Optional<String> reference, Map<String, String> attributes) {
     public PurchaseOrder {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(status, "status");
-        requested = List.copyOf(requested);
-        purchased = List.copyOf(purchased);
-        failures = List.copyOf(failures);
-        Objects.requireNonNull(details, "details");
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(reference, "reference");
-        attributes = Collections2.unmodifiableCopy(attributes);
+        Fields.requireNonNull("order.id", id);
+        Fields.requireNonNull("order.status", status);
+        requested = Fields.listCopy("order.requested", requested);
+        purchased = Fields.listCopy("order.purchased", purchased);
+        failures = Fields.listCopy("order.failures", failures);
+        Fields.requireNonNull("order.details", details);
+        Fields.requireNonNull("order.createdAt", createdAt);
+        Fields.requireNonNull("order.reference", reference);
+        attributes = Collections2.unmodifiableCopy("order.attributes", attributes);
     }
 
     public static Builder builder(String id, PurchaseStatus status) {
@@ -60,17 +59,17 @@ public record PurchaseOrder(String id, PurchaseStatus status, List<PhoneNumber> 
         private final Map<String, String> attributes = new LinkedHashMap<>();
 
         private Builder(String id, PurchaseStatus status) {
-            this.id = Objects.requireNonNull(id, "id");
-            this.status = Objects.requireNonNull(status, "status");
+            this.id = Fields.requireNonNull("order.id", id);
+            this.status = Fields.requireNonNull("order.status", status);
         }
 
         public Builder requested(List<PhoneNumber> numbers) {
-            requested.addAll(numbers);
+            requested.addAll(Fields.requireEntries("order.requested", numbers));
             return this;
         }
 
         public Builder purchased(List<PhoneNumber> numbers) {
-            purchased.addAll(numbers);
+            purchased.addAll(Fields.requireEntries("order.purchased", numbers));
             return this;
         }
 
@@ -80,7 +79,7 @@ public record PurchaseOrder(String id, PurchaseStatus status, List<PhoneNumber> 
         }
 
         public Builder failures(List<PurchaseFailure> all) {
-            failures.addAll(all);
+            failures.addAll(Fields.requireEntries("order.failures", all));
             return this;
         }
 
@@ -99,7 +98,9 @@ public record PurchaseOrder(String id, PurchaseStatus status, List<PhoneNumber> 
             return this;
         }
 
+        /** Adds a provider fact; {@code null} values are left out. */
         public Builder attribute(String key, String value) {
+            Fields.requireNonNull("order.attributes key", key);
             if (value != null) {
                 attributes.put(key, value);
             }
