@@ -48,6 +48,8 @@ public final class AlianzaProvider extends ProviderBase {
     private final RestClient login;
     private final String partitionId;
     private final String accountId;
+    private final AlianzaInventory alianzaInventory;
+    private final AlianzaPorting alianzaPorting;
 
     private AlianzaProvider(RestClient client, RestClient login, String partitionId, String accountId) {
         this(client, login, partitionId, accountId, new AlianzaPaths(partitionId, accountId));
@@ -59,13 +61,33 @@ public final class AlianzaProvider extends ProviderBase {
 
     private AlianzaProvider(RestClient client, RestClient login, String partitionId, String accountId, AlianzaPaths paths,
                             AlianzaInventory inventory) {
+        this(client, login, partitionId, accountId, paths, inventory,
+                new AlianzaPorting(client, paths, accountId, CAPABILITIES, inventory));
+    }
+
+    private AlianzaProvider(RestClient client, RestClient login, String partitionId, String accountId, AlianzaPaths paths,
+                            AlianzaInventory inventory, AlianzaPorting porting) {
         super(NAME, CAPABILITIES, inventory, new AlianzaPurchaser(client, paths, accountId, CAPABILITIES, inventory),
-                new AlianzaPorting(client, paths, accountId, CAPABILITIES, inventory),
-                List.of(new AlianzaAssignments(client, paths, inventory)));
+                porting, List.of(new AlianzaAssignments(client, paths, inventory)));
         this.client = client;
         this.login = login;
         this.partitionId = partitionId;
         this.accountId = accountId;
+        this.alianzaInventory = inventory;
+        this.alianzaPorting = porting;
+    }
+
+    /**
+     * The inventory itself, beneath the argument checks {@link ProviderBase#inventory()} adds: for
+     * this package's tests of the requests it builds.
+     */
+    AlianzaInventory alianzaInventory() {
+        return alianzaInventory;
+    }
+
+    /** The porting service itself, beneath the argument checks {@link ProviderBase#porting()} adds. */
+    AlianzaPorting alianzaPorting() {
+        return alianzaPorting;
     }
 
     public static Builder builder() {

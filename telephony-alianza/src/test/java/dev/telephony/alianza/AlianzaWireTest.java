@@ -178,7 +178,7 @@ class AlianzaWireTest {
                 .build())).extracting(o -> o.number().e164()).containsExactly("+16071234505");
         assertThat(AlianzaInventory.pattern(new DigitPattern(DigitPattern.Kind.CONTAINS, "1234"))).isEqualTo("*1234*");
         assertThat(AlianzaInventory.pattern(new DigitPattern(DigitPattern.Kind.ENDS_WITH, "0000"))).isEqualTo("*0000");
-        String query = ((AlianzaInventory) provider.inventory())
+        String query = ((AlianzaProvider) provider).alianzaInventory()
                 .searchRequest(NumberSearch.builder().country("US").areaCode("607").contains("1234").limit(20).build()).pathAndQuery();
         assertThat(query).isEqualTo("/v2/partition/" + AlianzaHarness.PARTITION
                 + "/telephone-number/search?npa=607&pattern=%2A1234%2A&quantity=20");
@@ -366,7 +366,7 @@ class AlianzaWireTest {
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("port.serviceAddress.country");
         assertThat(harness.carrier().requestCount()).isZero();
 
-        PortSubmission submission = ((AlianzaPorting) provider.porting()).submission(Fixtures.portRequest(harness, number, 14));
+        PortSubmission submission = ((AlianzaProvider) provider).alianzaPorting().submission(Fixtures.portRequest(harness, number, 14));
         assertThat(submission.pin()).isEqualTo(Fixtures.PORT_PIN);
         assertThat(submission.toString()).doesNotContain(Fixtures.PORT_PIN);
         assertThat(submission.accountNumber()).isEqualTo("123456789");

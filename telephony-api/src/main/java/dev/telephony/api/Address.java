@@ -30,6 +30,6 @@ public record Address(String street, Optional<String> unit, String city, String 
 
     /** This address with a unit (suite, floor). */
     public Address withUnit(String unit) {
-        return new Address(street, Optional.of(unit), city, state, postalCode, country);
+        return new Address(street, Optional.of(Fields.requireMaxLength("address.unit", unit, 100)), city, state, postalCode, country);
     }
 }

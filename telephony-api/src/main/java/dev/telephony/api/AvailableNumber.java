@@ -1,10 +1,8 @@
 package dev.telephony.api;
 
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,15 +25,15 @@ public record AvailableNumber(PhoneNumber number, NumberType type, Set<NumberFea
                               Optional<String> region, Optional<String> locality, Optional<String> rateCenter,
                               Optional<Instant> holdExpiresAt, Map<String, String> attributes) {
     public AvailableNumber {
-        Objects.requireNonNull(number, "number");
-        Objects.requireNonNull(type, "type");
-        features = features.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(features));
+        Fields.requireNonNull("offer.number", number);
+        Fields.requireNonNull("offer.type", type);
+        features = Fields.enumSetCopy("offer.features", features, NumberFeature.class);
         countryCode = Fields.requireCountry("offer.countryCode", countryCode);
-        Objects.requireNonNull(region, "region");
-        Objects.requireNonNull(locality, "locality");
-        Objects.requireNonNull(rateCenter, "rateCenter");
-        Objects.requireNonNull(holdExpiresAt, "holdExpiresAt");
-        attributes = Collections2.unmodifiableCopy(attributes);
+        Fields.requireNonNull("offer.region", region);
+        Fields.requireNonNull("offer.locality", locality);
+        Fields.requireNonNull("offer.rateCenter", rateCenter);
+        Fields.requireNonNull("offer.holdExpiresAt", holdExpiresAt);
+        attributes = Collections2.unmodifiableCopy("offer.attributes", attributes);
     }
 
     public static Builder builder(PhoneNumber number) {
@@ -44,6 +42,7 @@ public record AvailableNumber(PhoneNumber number, NumberType type, Set<NumberFea
 
     /** Whether the provider's hold on this offer has run out at {@code now}. */
     public boolean holdExpired(Instant now) {
+        Fields.requireNonNull("now", now);
         return holdExpiresAt.map(expiry -> !now.isBefore(expiry)).orElse(false);
     }
 
@@ -60,7 +59,7 @@ public record AvailableNumber(PhoneNumber number, NumberType type, Set<NumberFea
         private final Map<String, String> attributes = new LinkedHashMap<>();
 
         private Builder(PhoneNumber number) {
-            this.number = Objects.requireNonNull(number, "number");
+            this.number = Fields.requireNonNull("offer.number", number);
         }
 
         public Builder type(NumberType type) {
@@ -98,7 +97,9 @@ public record AvailableNumber(PhoneNumber number, NumberType type, Set<NumberFea
             return this;
         }
 
+        /** Adds a provider fact; {@code null} values are left out. */
         public Builder attribute(String key, String value) {
+            Fields.requireNonNull("offer.attributes key", key);
             if (value != null) {
                 attributes.put(key, value);
             }

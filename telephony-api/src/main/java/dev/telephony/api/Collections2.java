@@ -9,13 +9,14 @@ final class Collections2 {
     private Collections2() {
     }
 
-    static <K, V> Map<K, V> unmodifiableCopy(Map<K, V> map) {
+    /** {@code field} names the map in the error for a null key or value. */
+    static <K, V> Map<K, V> unmodifiableCopy(String field, Map<K, V> map) {
         if (map == null || map.isEmpty()) {
             return Map.of();
         }
         Map<K, V> copy = new LinkedHashMap<>();
-        map.forEach((k, v) -> copy.put(java.util.Objects.requireNonNull(k, "attribute key"),
-                java.util.Objects.requireNonNull(v, "attribute value")));
+        map.forEach((k, v) -> copy.put(Fields.requireNonNull(field + " key", k),
+                Fields.requireNonNull(field + "[" + k + "]", v)));
         return Collections.unmodifiableMap(copy);
     }
 }

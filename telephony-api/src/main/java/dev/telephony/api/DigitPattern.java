@@ -1,7 +1,5 @@
 package dev.telephony.api;
 
-import java.util.Objects;
-
 /**
  * A pattern a searched number must match, applied to its national significant number (the digits
  * after the country code: {@code 2125551234} for {@code +12125551234}).
@@ -18,13 +16,13 @@ public record DigitPattern(Kind kind, String digits) {
     }
 
     public DigitPattern {
-        Objects.requireNonNull(kind, "kind");
+        Fields.requireNonNull("search.pattern.kind", kind);
         digits = Fields.requireDigits("search.pattern", digits, 1, 10);
     }
 
     /** Whether {@code number} matches this pattern. */
     public boolean matches(PhoneNumber number) {
-        String national = number.nationalNumber();
+        String national = Fields.requireNonNull("number", number).nationalNumber();
         return switch (kind) {
             case STARTS_WITH -> national.startsWith(digits);
             case CONTAINS -> national.contains(digits);

@@ -1,14 +1,18 @@
 package dev.telephony.api;
 
 import dev.telephony.api.error.InvalidRequestException;
+import dev.telephony.api.spi.Arguments;
 import java.net.URI;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Validation shared by the value types: each failure names the field and the rule. */
 final class Fields {
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern CALLER_ID_NAME = Pattern.compile("[A-Z0-9 ]{1,15}");
 
     private Fields() {
@@ -21,27 +25,43 @@ final class Fields {
         return value;
     }
 
+    /** Text with at least one visible character, stripped of surrounding white space. */
     static String requireNonBlank(String field, String value) {
-        if (value == null || value.isBlank()) {
+        if (value == null || isBlank(value)) {
             throw InvalidRequestException.of(field, "must not be blank");
         }
         return value.strip();
     }
 
+    /**
+     * Free text (names, addresses, filters) of 1 to {@code max} characters. Control characters and
+     * unpaired surrogates are refused: the first break the providers' forms and logs, the second are
+     * silently turned into '?' when the text is encoded to be sent.
+     */
     static String requireMaxLength(String field, String value, int max) {
         String text = requireNonBlank(field, value);
         if (text.length() > max) {
             throw InvalidRequestException.of(field, "must be at most " + max + " characters, was " + text.length());
         }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw InvalidRequestException.of(field, "must not contain control characters (such as line breaks), was '"
+                        + shorten(text) + "'");
+            }
+            boolean paired = Character.isHighSurrogate(c) ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(++i))
+                    : !Character.isLowSurrogate(c);
+            if (!paired) {
+                throw InvalidRequestException.of(field, "must be well-formed Unicode text (a surrogate is unpaired), was '"
+                        + shorten(text) + "'");
+            }
+        }
         return text;
     }
 
     static String requireCountry(String field, String value) {
-        String code = requireNonBlank(field, value).toUpperCase(Locale.ROOT);
-        if (!COUNTRY.matcher(code).matches()) {
-            throw InvalidRequestException.of(field, "must be an ISO 3166 alpha-2 country code such as US, was '" + shorten(value) + "'");
-        }
-        return code;
+        requireNonBlank(field, value);
+        return Arguments.requireCountryCode(field, value);
     }
 
     static int requireRange(String field, int value, int min, int max) {
@@ -76,7 +96,7 @@ final class Fields {
         }
         if (!CALLER_ID_NAME.matcher(text).matches()) {
             throw InvalidRequestException.of(field,
-                    "must be capital letters, digits and spaces only (no special characters), was '" + text + "'");
+                    "must be capital letters, digits and spaces only (no special characters), was '" + shorten(text) + "'");
         }
         return text;
     }
@@ -87,7 +107,48 @@ final class Fields {
         }
     }
 
+    /**
+     * {@code values} itself and each of its entries present, else the error names the entry
+     * ({@code field[2]}). Iterates rather than asks {@code contains(null)}, which the JDK's own
+     * immutable collections answer with a {@link NullPointerException}.
+     */
+    static <C extends Collection<?>> C requireEntries(String field, C values) {
+        requireNonNull(field, values);
+        int i = 0;
+        for (Object value : values) {
+            if (value == null) {
+                throw InvalidRequestException.of(field + "[" + i + "]", "is required");
+            }
+            i++;
+        }
+        return values;
+    }
+
+    /** An unmodifiable copy of {@code values}, every entry present. */
+    static <T> List<T> listCopy(String field, Collection<? extends T> values) {
+        return List.copyOf(requireEntries(field, values));
+    }
+
+    /** An unmodifiable copy of {@code values}, every entry present. */
+    static <T> Set<T> setCopy(String field, Collection<? extends T> values) {
+        return Set.copyOf(requireEntries(field, values));
+    }
+
+    /** An unmodifiable copy of a set of enum constants, every entry present. */
+    static <E extends Enum<E>> Set<E> enumSetCopy(String field, Collection<E> values, Class<E> type) {
+        requireEntries(field, values);
+        EnumSet<E> copy = EnumSet.noneOf(type);
+        copy.addAll(values);
+        return copy.isEmpty() ? Set.of() : Collections.unmodifiableSet(copy);
+    }
+
     static String shorten(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+        return Arguments.excerpt(text, 40);
+    }
+
+    /** Blank: nothing visible, counting no-break spaces and invisible formatting characters (such as RTL marks) as blank. */
+    private static boolean isBlank(String text) {
+        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
     }
 }

@@ -1,6 +1,7 @@
 package dev.telephony.api;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -63,7 +64,9 @@ public final class ListQuery {
 
     /** Whether {@code number} passes this query's filters. */
     public boolean matches(OwnedNumber number) {
-        return (nameContains == null || number.name().map(n -> n.toLowerCase().contains(nameContains.toLowerCase())).orElse(false))
+        Fields.requireNonNull("number", number);
+        return (nameContains == null || number.name()
+                .map(n -> n.toLowerCase(Locale.ROOT).contains(nameContains.toLowerCase(Locale.ROOT))).orElse(false))
                 && (numberContains == null || number.number().digits().contains(numberContains));
     }
 

@@ -1,9 +1,9 @@
 package dev.telephony.api;
 
 import dev.telephony.api.error.InvalidRequestException;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,7 +35,7 @@ public final class NumberSearch {
 
     private NumberSearch(Builder b) {
         this.country = Fields.requireCountry("search.country", b.country);
-        this.type = Objects.requireNonNull(b.type, "type");
+        this.type = Fields.requireNonNull("search.type", b.type);
         this.areaCode = b.areaCode;
         this.exchange = b.exchange;
         this.region = b.region;
@@ -146,6 +146,7 @@ public final class NumberSearch {
      * filter use this to apply it to the results themselves.
      */
     public boolean matches(AvailableNumber offer) {
+        Fields.requireNonNull("offer", offer);
         return offer.type() == type
                 && (areaCode == null || offer.number().nationalNumber().startsWith(areaCode))
                 && (exchange == null || offer.number().nationalNumber().startsWith(areaCode + exchange))
@@ -199,7 +200,7 @@ public final class NumberSearch {
 
         /** ISO 3166 alpha-2 country code, such as {@code US}. Required. */
         public Builder country(String country) {
-            this.country = country;
+            this.country = Fields.requireCountry("search.country", country);
             return this;
         }
 
@@ -257,11 +258,10 @@ public final class NumberSearch {
             return this;
         }
 
-        /** Only numbers having all these features. */
+        /** Only numbers having all these features; adds to those already given. */
         public Builder features(NumberFeature... features) {
-            for (NumberFeature feature : features) {
-                this.features.add(Fields.requireNonNull("search.features", feature));
-            }
+            // checked in full before any is added, so that a refused call leaves the builder as it was
+            this.features.addAll(Fields.requireEntries("search.features", Arrays.asList(Fields.requireNonNull("search.features", features))));
             return this;
         }
 

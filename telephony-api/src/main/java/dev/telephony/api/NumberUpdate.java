@@ -26,7 +26,7 @@ public final class NumberUpdate {
         this.messagingRoute = b.messagingRoute;
         this.callerIdName = b.callerIdName;
         this.e911Address = b.e911Address;
-        this.features = b.features == null ? null : Set.copyOf(b.features);
+        this.features = b.features;
     }
 
     public static Builder builder() {
@@ -84,7 +84,7 @@ public final class NumberUpdate {
 
     /** {@code number} with this update applied, as a provider that stores numbers itself would keep it. */
     public OwnedNumber applyTo(OwnedNumber number) {
-        OwnedNumber.Builder b = number.toBuilder();
+        OwnedNumber.Builder b = Fields.requireNonNull("number", number).toBuilder();
         name().ifPresent(b::name);
         voiceRoute().ifPresent(b::voiceRoute);
         messagingRoute().ifPresent(b::messagingRoute);
@@ -148,7 +148,7 @@ public final class NumberUpdate {
         /** The complete set of features the number should have. */
         public Builder features(Set<NumberFeature> features) {
             Fields.requireNotEmpty("update.features", features);
-            this.features = EnumSet.copyOf(features);
+            this.features = Fields.enumSetCopy("update.features", features, NumberFeature.class);
             return this;
         }
 

@@ -1,10 +1,8 @@
 package dev.telephony.api;
 
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,18 +29,18 @@ public record OwnedNumber(String id, PhoneNumber number, Optional<String> name, 
                           Optional<String> callerIdName, Optional<Instant> createdAt,
                           Map<String, String> attributes) {
     public OwnedNumber {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(number, "number");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(type, "type");
-        features = features.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(features));
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(voiceRoute, "voiceRoute");
-        Objects.requireNonNull(messagingRoute, "messagingRoute");
-        Objects.requireNonNull(e911Address, "e911Address");
-        Objects.requireNonNull(callerIdName, "callerIdName");
-        Objects.requireNonNull(createdAt, "createdAt");
-        attributes = Collections2.unmodifiableCopy(attributes);
+        Fields.requireNonNull("owned.id", id);
+        Fields.requireNonNull("owned.number", number);
+        Fields.requireNonNull("owned.name", name);
+        Fields.requireNonNull("owned.type", type);
+        features = Fields.enumSetCopy("owned.features", features, NumberFeature.class);
+        Fields.requireNonNull("owned.status", status);
+        Fields.requireNonNull("owned.voiceRoute", voiceRoute);
+        Fields.requireNonNull("owned.messagingRoute", messagingRoute);
+        Fields.requireNonNull("owned.e911Address", e911Address);
+        Fields.requireNonNull("owned.callerIdName", callerIdName);
+        Fields.requireNonNull("owned.createdAt", createdAt);
+        attributes = Collections2.unmodifiableCopy("owned.attributes", attributes);
     }
 
     public static Builder builder(String id, PhoneNumber number) {
@@ -81,8 +79,8 @@ public record OwnedNumber(String id, PhoneNumber number, Optional<String> name, 
         private final Map<String, String> attributes = new LinkedHashMap<>();
 
         private Builder(String id, PhoneNumber number) {
-            this.id = Objects.requireNonNull(id, "id");
-            this.number = Objects.requireNonNull(number, "number");
+            this.id = Fields.requireNonNull("owned.id", id);
+            this.number = Fields.requireNonNull("owned.number", number);
         }
 
         public Builder name(String name) {
@@ -132,6 +130,7 @@ public record OwnedNumber(String id, PhoneNumber number, Optional<String> name, 
 
         /** Adds a provider fact; {@code null} values are left out. */
         public Builder attribute(String key, String value) {
+            Fields.requireNonNull("owned.attributes key", key);
             if (value != null) {
                 attributes.put(key, value);
             }

@@ -1,7 +1,6 @@
 package dev.telephony.api;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,8 +13,8 @@ import java.util.Optional;
  */
 public record Page<T>(List<T> items, Optional<String> nextToken) {
     public Page {
-        items = List.copyOf(items);
-        Objects.requireNonNull(nextToken, "nextToken");
+        items = Fields.listCopy("page.items", items);
+        Fields.requireNonNull("page.nextToken", nextToken);
     }
 
     /** Whether another page follows. */

@@ -4,8 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import dev.telephony.api.error.InvalidRequestException;
-import java.util.Locale;
-import java.util.Objects;
+import dev.telephony.api.spi.Arguments;
 
 /**
  * A telephone number in E.164 form: {@code +}, a country code, and at most 15 digits in all.
@@ -20,7 +19,7 @@ import java.util.Objects;
 public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
 
     public PhoneNumber {
-        Objects.requireNonNull(e164, "e164");
+        Fields.requireNonNull("phoneNumber", e164);
         if (!isE164(e164)) {
             throw InvalidRequestException.of("phoneNumber",
                     "must be E.164: '+', a country code not starting with 0, at most 15 digits in all; was '"
@@ -45,10 +44,7 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
 
     /** The strict form: {@code text} must already be E.164. */
     public static PhoneNumber of(String text) {
-        if (text == null) {
-            throw InvalidRequestException.of("phoneNumber", "must not be null");
-        }
-        return new PhoneNumber(text);
+        return new PhoneNumber(Fields.requireNonNull("phoneNumber", text));
     }
 
     /**
@@ -65,13 +61,14 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
         }
         String trimmed = text.strip();
         boolean international = trimmed.startsWith("+");
-        String region = defaultRegion == null ? null : defaultRegion.strip().toUpperCase(Locale.ROOT);
-        if (!international && (region == null || region.isEmpty())) {
+        String region = defaultRegion == null || defaultRegion.isBlank() ? null
+                : Fields.requireCountry("defaultRegion", defaultRegion);
+        if (!international && region == null) {
             throw InvalidRequestException.of("phoneNumber",
                     "'" + abbreviate(trimmed) + "' is a national number; give a default region (such as US) or write it with '+' and the country code");
         }
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-        if (region != null && !region.isEmpty() && !util.getSupportedRegions().contains(region)) {
+        if (region != null && !util.getSupportedRegions().contains(region)) {
             throw InvalidRequestException.of("defaultRegion", "'" + abbreviate(region) + "' is not an ISO 3166 region code libphonenumber knows");
         }
         try {
@@ -127,6 +124,6 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
     }
 
     private static String abbreviate(String text) {
-        return text.length() <= 32 ? text : text.substring(0, 32) + "…";
+        return Arguments.excerpt(text, 32);
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -26,15 +25,15 @@ public record PortOrder(String id, PortStatus status, List<PortedNumber> numbers
                         LocalDate requestedDate, Optional<LocalDate> confirmedDate, Optional<Instant> submittedAt,
                         Optional<Instant> completedAt, Map<String, String> attributes) {
     public PortOrder {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(status, "status");
-        numbers = List.copyOf(numbers);
-        Objects.requireNonNull(rejectionReason, "rejectionReason");
-        Objects.requireNonNull(requestedDate, "requestedDate");
-        Objects.requireNonNull(confirmedDate, "confirmedDate");
-        Objects.requireNonNull(submittedAt, "submittedAt");
-        Objects.requireNonNull(completedAt, "completedAt");
-        attributes = Collections2.unmodifiableCopy(attributes);
+        Fields.requireNonNull("port.id", id);
+        Fields.requireNonNull("port.status", status);
+        numbers = Fields.listCopy("port.numbers", numbers);
+        Fields.requireNonNull("port.rejectionReason", rejectionReason);
+        Fields.requireNonNull("port.requestedDate", requestedDate);
+        Fields.requireNonNull("port.confirmedDate", confirmedDate);
+        Fields.requireNonNull("port.submittedAt", submittedAt);
+        Fields.requireNonNull("port.completedAt", completedAt);
+        attributes = Collections2.unmodifiableCopy("port.attributes", attributes);
     }
 
     /** The numbers alone. */

@@ -2,6 +2,7 @@ package dev.telephony.api;
 
 import dev.telephony.api.error.InvalidRequestException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -94,10 +95,28 @@ public final class PortRequest {
      * carriers refuse ports asked for sooner.
      */
     public void requireNotice(Period minimumNotice, Clock clock) {
-        LocalDate earliest = LocalDate.now(clock).plus(minimumNotice);
+        Fields.requireNonNull("minimumNotice", minimumNotice);
+        Fields.requireNonNull("clock", clock);
+        if (minimumNotice.isNegative()) {
+            throw InvalidRequestException.of("minimumNotice", "must not be negative, was " + minimumNotice);
+        }
+        LocalDate today;
+        try {
+            today = LocalDate.now(clock);
+        } catch (DateTimeException e) {
+            throw InvalidRequestException.of("clock", "reads " + clock.instant() + ", which has no calendar date");
+        }
+        LocalDate earliest;
+        try {
+            earliest = today.plus(minimumNotice);
+        } catch (DateTimeException | ArithmeticException e) {
+            earliest = LocalDate.MAX; // a notice reaching past the calendar's end: no date can meet it
+        }
         if (requestedDate.isBefore(earliest)) {
+            String notice = minimumNotice.getYears() == 0 && minimumNotice.getMonths() == 0
+                    ? minimumNotice.getDays() + " days" : minimumNotice.toString();
             throw InvalidRequestException.of("port.requestedDate",
-                    "must be at least " + minimumNotice.getDays() + " days ahead (on or after " + earliest + "), was " + requestedDate);
+                    "must be at least " + notice + " ahead (on or after " + earliest + "), was " + requestedDate);
         }
     }
 
@@ -122,13 +141,20 @@ public final class PortRequest {
         private Builder() {
         }
 
+        /** Adds one number to port. */
         public Builder number(PhoneNumber number) {
-            numbers.add(Fields.requireNonNull("port.numbers", number));
+            numbers.add(Fields.requireNonNull("port.numbers[" + numbers.size() + "]", number));
             return this;
         }
 
+        /** Adds these numbers to port; a refused list adds none. */
         public Builder numbers(List<PhoneNumber> numbers) {
-            numbers.forEach(this::number);
+            Fields.requireNonNull("port.numbers", numbers);
+            int i = this.numbers.size();
+            for (PhoneNumber number : numbers) {
+                Fields.requireNonNull("port.numbers[" + i++ + "]", number);
+            }
+            this.numbers.addAll(numbers);
             return this;
         }
 

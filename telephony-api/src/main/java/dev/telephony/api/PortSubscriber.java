@@ -26,6 +26,7 @@ public record PortSubscriber(String firstName, String lastName, Optional<String>
 
     /** A business subscriber; {@code authorizedName} is the person signing. */
     public static PortSubscriber business(String firstName, String lastName, String companyName, String authorizedName) {
-        return new PortSubscriber(firstName, lastName, Optional.of(companyName), authorizedName);
+        return new PortSubscriber(firstName, lastName,
+                Optional.of(Fields.requireMaxLength("port.subscriber.companyName", companyName, 200)), authorizedName);
     }
 }

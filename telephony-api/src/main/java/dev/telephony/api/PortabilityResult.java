@@ -1,6 +1,5 @@
 package dev.telephony.api;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -16,10 +15,10 @@ import java.util.Optional;
 public record PortabilityResult(PhoneNumber number, boolean portable, Optional<String> currentCarrier,
                                 Optional<String> lineType, Optional<Integer> estimatedDays, Optional<String> reason) {
     public PortabilityResult {
-        Objects.requireNonNull(number, "number");
-        Objects.requireNonNull(currentCarrier, "currentCarrier");
-        Objects.requireNonNull(lineType, "lineType");
-        Objects.requireNonNull(estimatedDays, "estimatedDays");
-        Objects.requireNonNull(reason, "reason");
+        Fields.requireNonNull("portability.number", number);
+        Fields.requireNonNull("portability.currentCarrier", currentCarrier);
+        Fields.requireNonNull("portability.lineType", lineType);
+        Fields.requireNonNull("portability.estimatedDays", estimatedDays);
+        Fields.requireNonNull("portability.reason", reason);
     }
 }

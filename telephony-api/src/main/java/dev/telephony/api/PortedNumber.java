@@ -1,6 +1,5 @@
 package dev.telephony.api;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -12,8 +11,8 @@ import java.util.Optional;
  */
 public record PortedNumber(PhoneNumber number, PortStatus status, Optional<String> rejectionReason) {
     public PortedNumber {
-        Objects.requireNonNull(number, "number");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(rejectionReason, "rejectionReason");
+        Fields.requireNonNull("portedNumber.number", number);
+        Fields.requireNonNull("portedNumber.status", status);
+        Fields.requireNonNull("portedNumber.rejectionReason", rejectionReason);
     }
 }

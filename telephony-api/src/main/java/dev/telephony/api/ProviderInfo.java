@@ -2,7 +2,6 @@ package dev.telephony.api;
 
 import dev.telephony.api.spi.ConfigKey;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -17,9 +16,9 @@ import java.util.Set;
 public record ProviderInfo(String name, String description, List<ConfigKey> configKeys,
                            Set<Capability> capabilities, boolean selectableWithoutName) {
     public ProviderInfo {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(description, "description");
-        configKeys = List.copyOf(configKeys);
-        capabilities = Set.copyOf(capabilities);
+        Fields.requireNonNull("provider.name", name);
+        Fields.requireNonNull("provider.description", description);
+        configKeys = Fields.listCopy("provider.configKeys", configKeys);
+        capabilities = Fields.setCopy("provider.capabilities", capabilities);
     }
 }

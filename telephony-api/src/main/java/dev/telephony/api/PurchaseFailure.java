@@ -1,6 +1,5 @@
 package dev.telephony.api;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -12,8 +11,8 @@ import java.util.Optional;
  */
 public record PurchaseFailure(PhoneNumber number, String reason, Optional<String> code) {
     public PurchaseFailure {
-        Objects.requireNonNull(number, "number");
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(code, "code");
+        Fields.requireNonNull("failure.number", number);
+        Fields.requireNonNull("failure.reason", reason);
+        Fields.requireNonNull("failure.code", code);
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,16 +29,16 @@ public record PurchaseOrder(String id, PurchaseStatus status, List<PhoneNumber> 
                             Optional<Instant> createdAt, Optional<String> reference, Map<String, String> attributes,
                             List<OwnedNumber> owned) {
     public PurchaseOrder {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(status, "status");
-        requested = List.copyOf(requested);
-        purchased = List.copyOf(purchased);
-        failures = List.copyOf(failures);
-        Objects.requireNonNull(details, "details");
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(reference, "reference");
-        attributes = Collections2.unmodifiableCopy(attributes);
-        owned = List.copyOf(owned);
+        Fields.requireNonNull("order.id", id);
+        Fields.requireNonNull("order.status", status);
+        requested = Fields.listCopy("order.requested", requested);
+        purchased = Fields.listCopy("order.purchased", purchased);
+        failures = Fields.listCopy("order.failures", failures);
+        Fields.requireNonNull("order.details", details);
+        Fields.requireNonNull("order.createdAt", createdAt);
+        Fields.requireNonNull("order.reference", reference);
+        attributes = Collections2.unmodifiableCopy("order.attributes", attributes);
+        owned = Fields.listCopy("order.owned", owned);
     }
 
     public static Builder builder(String id, PurchaseStatus status) {
@@ -65,17 +64,17 @@ public record PurchaseOrder(String id, PurchaseStatus status, List<PhoneNumber> 
         private final List<OwnedNumber> owned = new ArrayList<>();
 
         private Builder(String id, PurchaseStatus status) {
-            this.id = Objects.requireNonNull(id, "id");
-            this.status = Objects.requireNonNull(status, "status");
+            this.id = Fields.requireNonNull("order.id", id);
+            this.status = Fields.requireNonNull("order.status", status);
         }
 
         public Builder requested(List<PhoneNumber> numbers) {
-            requested.addAll(numbers);
+            requested.addAll(Fields.requireEntries("order.requested", numbers));
             return this;
         }
 
         public Builder purchased(List<PhoneNumber> numbers) {
-            purchased.addAll(numbers);
+            purchased.addAll(Fields.requireEntries("order.purchased", numbers));
             return this;
         }
 
@@ -85,7 +84,7 @@ public record PurchaseOrder(String id, PurchaseStatus status, List<PhoneNumber> 
         }
 
         public Builder failures(List<PurchaseFailure> all) {
-            failures.addAll(all);
+            failures.addAll(Fields.requireEntries("order.failures", all));
             return this;
         }
 
@@ -104,7 +103,9 @@ public record PurchaseOrder(String id, PurchaseStatus status, List<PhoneNumber> 
             return this;
         }
 
+        /** Adds a provider fact; {@code null} values are left out. */
         public Builder attribute(String key, String value) {
+            Fields.requireNonNull("order.attributes key", key);
             if (value != null) {
                 attributes.put(key, value);
             }
@@ -113,7 +114,7 @@ public record PurchaseOrder(String id, PurchaseStatus status, List<PhoneNumber> 
 
         /** The owned numbers the purchase produced, as the provider's answer describes them. */
         public Builder owned(List<OwnedNumber> numbers) {
-            owned.addAll(numbers);
+            owned.addAll(Fields.listCopy("order.owned", numbers));
             return this;
         }
 

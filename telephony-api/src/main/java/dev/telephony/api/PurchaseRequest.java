@@ -4,7 +4,6 @@ import dev.telephony.api.error.ErrorContext;
 import dev.telephony.api.error.HoldExpiredException;
 import dev.telephony.api.error.InvalidRequestException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -40,23 +39,20 @@ public final class PurchaseRequest {
 
     /** Buy the numbers these offers name. */
     public static PurchaseRequest of(AvailableNumber... offers) {
-        return ofOffers(Arrays.asList(offers));
+        return ofOffers(Arrays.asList(Fields.requireNonNull("purchase.offers", offers)));
     }
 
     /** Buy the numbers these offers name. */
     public static PurchaseRequest ofOffers(List<AvailableNumber> offers) {
         Fields.requireNotEmpty("purchase.offers", offers);
-        List<PhoneNumber> numbers = new ArrayList<>();
-        for (int i = 0; i < offers.size(); i++) {
-            numbers.add(Fields.requireNonNull("purchase.offers[" + i + "]", offers.get(i)).number());
-        }
-        checkNumbers(numbers);
-        return new PurchaseRequest(numbers, offers, null, null);
+        List<AvailableNumber> copy = Fields.listCopy("purchase.offers", offers);
+        checkNumbers(copy.stream().map(AvailableNumber::number).toList());
+        return new PurchaseRequest(copy.stream().map(AvailableNumber::number).toList(), copy, null, null);
     }
 
     /** Buy these numbers, known without a search. */
     public static PurchaseRequest of(PhoneNumber... numbers) {
-        return ofNumbers(Arrays.asList(numbers));
+        return ofNumbers(Arrays.asList(Fields.requireNonNull("purchase.numbers", numbers)));
     }
 
     /** Buy these numbers, known without a search. */
@@ -83,6 +79,7 @@ public final class PurchaseRequest {
 
     /** The same name and reference, for other numbers: how providers split or narrow a request. */
     public PurchaseRequest forNumbers(List<PhoneNumber> subset) {
+        Fields.requireEntries("purchase.numbers", subset);
         List<AvailableNumber> subsetOffers = offers.stream().filter(o -> subset.contains(o.number())).toList();
         PurchaseRequest narrowed = subsetOffers.size() == subset.size() ? ofOffers(subsetOffers) : ofNumbers(subset);
         return new PurchaseRequest(narrowed.numbers, narrowed.offers, name, reference);
@@ -127,6 +124,8 @@ public final class PurchaseRequest {
      * would fail at the provider or, worse, buy a different number.
      */
     public void requireLiveHolds(Instant now, ErrorContext context) {
+        Fields.requireNonNull("now", now);
+        Fields.requireNonNull("context", context);
         for (int i = 0; i < offers.size(); i++) {
             AvailableNumber offer = offers.get(i);
             if (offer.holdExpired(now)) {

@@ -1,6 +1,5 @@
 package dev.telephony.api;
 
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,10 +19,10 @@ public record Region(String id, String name, RegionKind kind, String countryCode
     public Region {
         Fields.requireNonBlank("region.id", id);
         Fields.requireNonBlank("region.name", name);
-        Objects.requireNonNull(kind, "kind");
-        Fields.requireCountry("region.countryCode", countryCode);
-        Objects.requireNonNull(parentId, "parentId");
-        numberTypes = Set.copyOf(numberTypes);
+        Fields.requireNonNull("region.kind", kind);
+        countryCode = Fields.requireCountry("region.countryCode", countryCode);
+        Fields.requireNonNull("region.parentId", parentId);
+        numberTypes = Fields.setCopy("region.numberTypes", numberTypes);
     }
 
     /** A country region. */

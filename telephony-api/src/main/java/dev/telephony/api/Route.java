@@ -1,7 +1,8 @@
 package dev.telephony.api;
 
+import dev.telephony.api.error.InvalidRequestException;
 import java.net.URI;
-import java.util.Objects;
+import java.net.URISyntaxException;
 import java.util.Optional;
 
 /**
@@ -16,10 +17,9 @@ import java.util.Optional;
 public record Route(URI url, WebhookMethod method, Optional<URI> fallbackUrl, WebhookMethod fallbackMethod) {
     public Route {
         Fields.requireWebhook("route.url", url);
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(fallbackUrl, "fallbackUrl");
-        fallbackUrl.ifPresent(u -> Fields.requireWebhook("route.fallbackUrl", u));
-        Objects.requireNonNull(fallbackMethod, "fallbackMethod");
+        Fields.requireNonNull("route.method", method);
+        Fields.requireNonNull("route.fallbackUrl", fallbackUrl).ifPresent(u -> Fields.requireWebhook("route.fallbackUrl", u));
+        Fields.requireNonNull("route.fallbackMethod", fallbackMethod);
     }
 
     /** A webhook called with POST, without fallback. */
@@ -29,21 +29,24 @@ public record Route(URI url, WebhookMethod method, Optional<URI> fallbackUrl, We
 
     /** A webhook called with {@code method}, without fallback. */
     public static Route to(String url, WebhookMethod method) {
+        Fields.requireNonNull("route.method", method);
         return new Route(toUri("route.url", url), method, Optional.empty(), WebhookMethod.POST);
     }
 
     /** This route with a fallback webhook. */
     public Route withFallback(String url, WebhookMethod method) {
+        Fields.requireNonNull("route.fallbackMethod", method);
         return new Route(this.url, this.method, Optional.of(toUri("route.fallbackUrl", url)), method);
     }
 
     static URI toUri(String field, String url) {
-        Fields.requireNonBlank(field, url);
+        String text = Fields.requireNonBlank(field, url);
+        URI parsed;
         try {
-            return Fields.requireWebhook(field, URI.create(url.strip()));
-        } catch (IllegalArgumentException e) {
-            throw dev.telephony.api.error.InvalidRequestException.of(field,
-                    "must be an absolute http(s) URL, was '" + Fields.shorten(url) + "'");
+            parsed = new URI(text);
+        } catch (URISyntaxException e) {
+            throw InvalidRequestException.of(field, "must be an absolute http(s) URL, was '" + Fields.shorten(url) + "'");
         }
+        return Fields.requireWebhook(field, parsed);
     }
 }

@@ -17,6 +17,7 @@ public final class Secret {
 
     /** Wraps {@code value}; {@code field} names it in the error when it is blank. */
     public static Secret of(String field, String value) {
+        Fields.requireNonBlank("secret.field", field);
         return new Secret(Fields.requireNonBlank(field, value));
     }
 

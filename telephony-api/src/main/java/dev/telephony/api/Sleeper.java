@@ -8,8 +8,16 @@ import java.time.Duration;
  */
 @FunctionalInterface
 public interface Sleeper {
-    /** Real waiting, with {@link Thread#sleep(long)}. */
-    Sleeper SYSTEM = duration -> Thread.sleep(duration.toMillis());
+    /**
+     * Real waiting, with {@link Thread#sleep(long)}. A negative duration waits no time, and one longer
+     * than {@link Long#MAX_VALUE} milliseconds waits that long: neither fails.
+     */
+    Sleeper SYSTEM = duration -> {
+        Fields.requireNonNull("duration", duration);
+        long millis = duration.isNegative() ? 0
+                : duration.compareTo(Duration.ofMillis(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : duration.toMillis();
+        Thread.sleep(millis);
+    };
 
     /** Waits {@code duration}; returns early only by being interrupted. */
     void sleep(Duration duration) throws InterruptedException;

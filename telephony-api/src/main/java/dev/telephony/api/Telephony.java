@@ -10,7 +10,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
@@ -82,18 +81,19 @@ public final class Telephony {
 
         /** The provider to connect to; overrides the system property and the environment. */
         public Builder provider(String name) {
-            this.provider = Objects.requireNonNull(name, "name");
+            this.provider = Fields.requireNonNull("provider", name);
             return this;
         }
 
         /** Explicit configuration values, by key (such as {@code project-id}). */
         public Builder config(Map<String, String> values) {
-            values.forEach(this::config);
+            Fields.requireNonNull("config", values).forEach(this::config);
             return this;
         }
 
+        /** One explicit configuration value. */
         public Builder config(String key, String value) {
-            config.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value of " + key));
+            config.put(Fields.requireNonNull("config key", key), Fields.requireNonNull("config[" + key + "]", value));
             return this;
         }
 
@@ -105,25 +105,30 @@ public final class Telephony {
 
         /** The system properties to read; {@link System#getProperties()} by default. */
         public Builder systemProperties(Properties properties) {
-            this.systemProperties = Objects.requireNonNull(properties, "properties");
+            this.systemProperties = Fields.requireNonNull("systemProperties", properties);
             return this;
         }
 
         /** The environment to read; {@link System#getenv()} by default. */
         public Builder environment(Map<String, String> environment) {
+            Fields.requireNonNull("environment", environment);
+            environment.forEach((k, v) -> {
+                Fields.requireNonNull("environment key", k);
+                Fields.requireNonNull("environment[" + k + "]", v);
+            });
             this.environment = Map.copyOf(environment);
             return this;
         }
 
         /** The clock all waiting and expiry checks use. */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = Fields.requireNonNull("clock", clock);
             return this;
         }
 
         /** How the provider waits between retries and polls. */
         public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            this.sleeper = Fields.requireNonNull("sleeper", sleeper);
             return this;
         }
 

@@ -32,6 +32,7 @@ public interface TelephonyProvider extends AutoCloseable {
      * A typed provider extension (Alianza assignments, Azure SIP routing, …).
      *
      * @throws dev.telephony.api.error.UnsupportedCapabilityException when this provider has no such extension
+     * @throws dev.telephony.api.error.InvalidRequestException naming {@code extension} when it is null
      */
     <T> T unwrap(Class<T> extension);
 

@@ -10,10 +10,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** The values refuse bad input with the field and the rule, and are immutable. */
@@ -134,5 +137,81 @@ class ValueValidationTest {
         assertThat(error.requestId()).contains("req-1");
         assertThat(error.getMessage()).isEqualTo("slow down [provider=signalwire, status=429, code=20429, requestId=req-1]");
         assertThat(new dev.telephony.api.error.QuotaExceededException("too many numbers", context).isRetryable()).isFalse();
+    }
+
+    private static void refused(ThrowingCallable call, String field) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidRequestException.class,
+                e -> assertThat(e.fieldErrors()).extracting(f -> f.field()).containsExactly(field));
+    }
+
+    @Test
+    void nullsAreRefusedNamingTheField() {
+        refused(() -> new PhoneNumber(null), "phoneNumber");
+        refused(() -> new DigitPattern(null, "212"), "search.pattern.kind");
+        refused(() -> NumberSearch.builder().features((NumberFeature[]) null), "search.features");
+        refused(() -> NumberSearch.builder().features(NumberFeature.VOICE, null), "search.features[1]");
+        refused(() -> NumberUpdate.builder().features(new HashSet<>(Arrays.asList(NumberFeature.VOICE, null))), "update.features[1]");
+        refused(() -> NumberUpdate.builder().features(null), "update.features");
+        refused(() -> Route.to("https://example.com/voice", null), "route.method");
+        refused(() -> Route.to("https://example.com/voice").withFallback("https://example.com/b", null), "route.fallbackMethod");
+        refused(() -> Address.us("135 Front St", "Binghamton", "NY", "13905").withUnit(null), "address.unit");
+        refused(() -> PortSubscriber.business("John", "Doe", null, "John Doe"), "port.subscriber.companyName");
+        refused(() -> PortRequest.builder().numbers(null), "port.numbers");
+        refused(() -> PurchaseRequest.of((PhoneNumber[]) null), "purchase.numbers");
+        refused(() -> PurchaseRequest.of((AvailableNumber[]) null), "purchase.offers");
+        refused(() -> PurchaseRequest.of(NUMBER, null), "purchase.numbers[1]");
+        refused(() -> PurchaseRequest.ofOffers(Arrays.asList(AvailableNumber.builder(NUMBER).build(), null)), "purchase.offers[1]");
+        refused(() -> PurchaseRequest.of(NUMBER).forNumbers(null), "purchase.numbers");
+        refused(() -> Secret.of(null, "value"), "secret.field");
+        refused(() -> AvailableNumber.builder(null), "offer.number");
+        refused(() -> AvailableNumber.builder(NUMBER).features(Set.of()).type(null).build(), "offer.type");
+        refused(() -> OwnedNumber.builder(null, NUMBER), "owned.id");
+        refused(() -> new Region("US", "United States", RegionKind.COUNTRY, "US", java.util.Optional.empty(), null), "region.numberTypes");
+        refused(() -> new Page<>(Arrays.asList(NUMBER, null), java.util.Optional.empty()), "page.items[1]");
+    }
+
+    @Test
+    void aRefusedListOfPortNumbersAddsNone() {
+        PortRequest.Builder port = PortRequest.builder().number(NUMBER);
+        refused(() -> port.numbers(Arrays.asList(PhoneNumber.of("+12125550101"), null)), "port.numbers[2]");
+        refused(port::build, "port.subscriber");
+        assertThat(port.subscriber(PortSubscriber.person("John", "Doe")).serviceAddress(Address.us("1 Main St", "Albany", "NY", "12207"))
+                .billingTelephoneNumber(NUMBER).carrierAccountNumber("1").requestedDate(LocalDate.of(2026, 2, 1)).build().numbers())
+                .containsExactly(NUMBER);
+    }
+
+    @Test
+    void countryCodesAreAsciiLettersOnly() {
+        refused(() -> NumberSearch.builder().country("ß"), "search.country");
+        refused(() -> NumberSearch.builder().country("ıt"), "search.country");
+        refused(() -> new Address("1 Rue", java.util.Optional.empty(), "Paris", "IDF", "75001", "ＦＲ"), "address.country");
+        refused(() -> PhoneNumber.parse("020 7183 8750", "ß"), "defaultRegion");
+        assertThat(NumberSearch.builder().country(" us ").build().country()).isEqualTo("US");
+        assertThat(Region.country("us", "United States", Set.of()).countryCode()).isEqualTo("US");
+    }
+
+    @Test
+    void textMustBeVisibleWellFormedAndFreeOfControlCharacters() {
+        refused(() -> NumberUpdate.builder().name("\u200B\u00A0"), "update.name");
+        refused(() -> NumberUpdate.builder().name("Sales\nline"), "update.name");
+        refused(() -> NumberUpdate.builder().name("Sales\u0000"), "update.name");
+        refused(() -> PurchaseRequest.of(NUMBER).withName("a\uD800b"), "purchase.name");
+        assertThat(NumberUpdate.builder().name("אבי\u200F כהן 😀").build().name()).contains("אבי\u200F כהן 😀");
+        assertThatThrownBy(() -> NumberUpdate.builder().callerIdName("ACME\u001B[2J")).hasMessageContaining("\\u001B");
+    }
+
+    @Test
+    void noticeAndClocksAtTheEndsOfTimeAreRefusedNotOverflowed() {
+        Clock clock = Clock.fixed(Instant.parse("2026-01-05T09:00:00Z"), ZoneOffset.UTC);
+        PortRequest request = PortRequest.builder().number(NUMBER).subscriber(PortSubscriber.person("John", "Doe"))
+                .serviceAddress(Address.us("135 Front St", "Binghamton", "NY", "13905"))
+                .billingTelephoneNumber(NUMBER).carrierAccountNumber("123").requestedDate(LocalDate.of(2026, 1, 20)).build();
+        refused(() -> request.requireNotice(Period.ofDays(Integer.MAX_VALUE), clock), "port.requestedDate");
+        refused(() -> request.requireNotice(Period.ofYears(Integer.MAX_VALUE), clock), "port.requestedDate");
+        refused(() -> request.requireNotice(Period.ofDays(-1), clock), "minimumNotice");
+        refused(() -> request.requireNotice(null, clock), "minimumNotice");
+        refused(() -> request.requireNotice(Period.ZERO, Clock.fixed(Instant.MAX, ZoneOffset.UTC)), "clock");
+        assertThatThrownBy(() -> request.requireNotice(Period.ofMonths(1), clock)).hasMessageContaining("at least P1M ahead");
+        request.requireNotice(Period.ofDays(7), clock);
     }
 }

@@ -31,7 +31,7 @@ public final class Polling {
      * Polls until {@code done} holds and returns that state.
      *
      * @param id       the operation's id, carried by the time-out error
-     * @param timeout  how long to wait in all
+     * @param timeout  how long to wait in all: zero or positive, any length
      * @param poll     reads the current state
      * @param done     whether a state is final
      * @param interval how long to wait after a state before the next poll (the provider's pace)
@@ -39,10 +39,9 @@ public final class Polling {
      */
     public <S> S await(String id, Duration timeout, Supplier<S> poll, Predicate<S> done,
                        Function<S, Duration> interval, Function<S, String> describe) {
-        if (timeout == null || timeout.isNegative()) {
-            throw dev.telephony.api.error.InvalidRequestException.of("timeout", "must be zero or positive, was " + timeout);
-        }
-        Instant deadline = clock.instant().plus(timeout);
+        Arguments.requireTimeout("timeout", timeout);
+        // saturates: a timeout reaching past the clock's end waits without end, it does not overflow
+        Instant deadline = Arguments.plusSaturating(clock.instant(), timeout);
         S state = poll.get();
         while (!done.test(state)) {
             Duration left = Duration.between(clock.instant(), deadline);

@@ -12,6 +12,11 @@ import java.util.Set;
 /**
  * What every provider's {@link TelephonyProvider} holds: its name, capabilities, services and typed
  * extensions. Subclasses add how they close.
+ *
+ * <p>The services it hands out check every argument before the provider's own services see it: a
+ * null, a negative timeout or a malformed country code fails with
+ * {@link dev.telephony.api.error.InvalidRequestException} naming the parameter, and nothing is sent.
+ * A timeout longer than {@link Arguments#MAX_TIMEOUT} reaches the provider clamped to it.
  */
 public abstract class ProviderBase implements TelephonyProvider {
     private final String name;
@@ -29,9 +34,9 @@ public abstract class ProviderBase implements TelephonyProvider {
                            PortingService porting, List<Object> extensions) {
         this.name = Objects.requireNonNull(name, "name");
         this.capabilities = Set.copyOf(capabilities);
-        this.inventory = Objects.requireNonNull(inventory, "inventory");
-        this.purchaser = Objects.requireNonNull(purchaser, "purchaser");
-        this.porting = porting != null ? porting : Unsupported.porting(name);
+        this.inventory = CheckedServices.inventory(Objects.requireNonNull(inventory, "inventory"));
+        this.purchaser = CheckedServices.purchaser(Objects.requireNonNull(purchaser, "purchaser"));
+        this.porting = CheckedServices.porting(porting != null ? porting : Unsupported.porting(name));
         this.extensions = List.copyOf(extensions);
     }
 
@@ -63,6 +68,7 @@ public abstract class ProviderBase implements TelephonyProvider {
     /** The extension of that type, if this provider offers one. */
     @Override
     public final <T> T unwrap(Class<T> extension) {
+        Arguments.require("extension", extension);
         for (Object candidate : extensions) {
             if (extension.isInstance(candidate)) {
                 return extension.cast(candidate);

@@ -58,14 +58,19 @@ public final class Retrier {
      * failure should not be waited out (a Retry-After longer than the policy allows).
      */
     public Optional<Duration> delayAfter(int attempt, RetryableException failure) {
+        Arguments.require("failure", failure);
         if (failure instanceof RateLimitedException limited && limited.retryAfter().isPresent()) {
             Duration asked = limited.retryAfter().get();
+            if (asked.isNegative()) {
+                return Optional.of(Duration.ZERO); // a wait in the past is no wait at all
+            }
             return asked.compareTo(policy.maxRetryAfter()) > 0 ? Optional.empty() : Optional.of(asked);
         }
         if (failure instanceof OperationTimeoutException) {
             return Optional.empty();
         }
-        long base = policy.initialBackoff().toMillis() << Math.min(attempt - 1, 20);
+        // the policy bounds each wait to a day, so a day's milliseconds shifted 20 times stay in a long
+        long base = policy.initialBackoff().toMillis() << Math.min(Math.max(attempt, 1) - 1, 20);
         long capped = Math.min(base, policy.maxBackoff().toMillis());
         long half = capped / 2;
         return Optional.of(Duration.ofMillis(half + (half > 0 ? random.nextLong(half + 1) : 0)));

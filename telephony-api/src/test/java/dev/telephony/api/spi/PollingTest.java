@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telephony.api.error.ErrorContext;
+import dev.telephony.api.error.InvalidRequestException;
 import dev.telephony.api.error.OperationTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,5 +43,26 @@ class PollingTest {
         assertThat(polling.await("op-3", Duration.ZERO, () -> "done", s -> true, s -> Duration.ofSeconds(1), s -> s))
                 .isEqualTo("done");
         assertThat(clock.sleeps).isEmpty();
+    }
+
+    @Test
+    void aHugeTimeoutDoesNotOverflowTheDeadline() {
+        AtomicInteger polls = new AtomicInteger();
+        int result = polling.await("op-4", Duration.ofSeconds(Long.MAX_VALUE, 999_999_999), polls::incrementAndGet, n -> n == 3,
+                n -> Duration.ofSeconds(5), String::valueOf);
+        assertThat(result).isEqualTo(3);
+        assertThat(clock.sleeps).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aNegativeOrMissingTimeoutIsRefusedBeforeAnyPoll() {
+        AtomicInteger polls = new AtomicInteger();
+        assertThatThrownBy(() -> polling.await("op-5", Duration.ofSeconds(-1), polls::incrementAndGet, n -> true,
+                n -> Duration.ofSeconds(5), String::valueOf))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("timeout");
+        assertThatThrownBy(() -> polling.await("op-5", null, polls::incrementAndGet, n -> true, n -> Duration.ofSeconds(5),
+                String::valueOf))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("timeout");
+        assertThat(polls).hasValue(0);
     }
 }

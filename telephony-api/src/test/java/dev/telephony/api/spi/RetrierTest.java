@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telephony.api.error.AuthenticationException;
 import dev.telephony.api.error.ErrorContext;
+import dev.telephony.api.error.InvalidRequestException;
 import dev.telephony.api.error.ProviderUnavailableException;
 import dev.telephony.api.error.RateLimitedException;
 import java.time.Duration;
@@ -75,5 +76,34 @@ class RetrierTest {
             assertThat(capped.delayAfter(attempt, new ProviderUnavailableException("x", context)).orElseThrow().toMillis())
                     .isLessThanOrEqualTo(4000);
         }
+    }
+
+    @Test
+    void policiesRefuseWaitsThatCouldOverflowTheBackoff() {
+        Duration day = RetryPolicy.MAX_WAIT;
+        new RetryPolicy(20, day, day, day);
+        assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("retryPolicy.maxAttempts");
+        assertThatThrownBy(() -> new RetryPolicy(4, Duration.ofSeconds(Long.MAX_VALUE), day, day))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("retryPolicy.initialBackoff");
+        assertThatThrownBy(() -> new RetryPolicy(4, day, Duration.ofMillis(-1), day))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("retryPolicy.maxBackoff");
+        assertThatThrownBy(() -> new RetryPolicy(4, day, day, null))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("retryPolicy.maxRetryAfter");
+    }
+
+    @Test
+    void theLongestPolicyBacksOffWithoutOverflowOnAnyAttempt() {
+        Duration day = RetryPolicy.MAX_WAIT;
+        Retrier longest = new Retrier(new RetryPolicy(20, day, day, day), clock.sleeper(), new SplittableRandom(5));
+        for (int attempt : new int[] {Integer.MIN_VALUE, -1, 0, 1, 2, 20, 21, 64, Integer.MAX_VALUE}) {
+            assertThat(longest.delayAfter(attempt, new ProviderUnavailableException("x", context)).orElseThrow())
+                    .as("attempt " + attempt).isBetween(Duration.ZERO, day);
+        }
+    }
+
+    @Test
+    void aRetryAfterInThePastIsNoWait() {
+        assertThat(retrier.delayAfter(1, new RateLimitedException("now", context, Duration.ofSeconds(-30)))).contains(Duration.ZERO);
     }
 }
