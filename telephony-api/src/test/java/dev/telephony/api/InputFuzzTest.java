@@ -508,17 +508,18 @@ class InputFuzzTest {
             }
             owned.build().toBuilder().build();
         });
-        op(ops, List.of("PurchaseOrder.new(String,PurchaseStatus,List,List,List,Optional,Optional,Optional,Map)"),
+        op(ops, List.of("PurchaseOrder.new(String,PurchaseStatus,List,List,List,Optional,Optional,Optional,Map,List)"),
                 v -> new PurchaseOrder(v.pick("order-1"), v.constant(PurchaseStatus.class), v.list(v::number), v.list(v::number),
                         v.list(() -> v.chance(10) ? null : new PurchaseFailure(PhoneNumber.of("+12125550100"), "taken", Optional.empty())),
-                        v.optional(() -> v.words(64)), v.optional(v::instant), v.optional(() -> v.words(64)), v.attributes()));
+                        v.optional(() -> v.words(64)), v.optional(v::instant), v.optional(() -> v.words(64)), v.attributes(),
+                        v.list(() -> v.chance(10) ? null : OwnedNumber.builder("n-1", PhoneNumber.of("+12125550100")).build())));
         String p = "PurchaseOrder.Builder.";
         op(ops, List.of("PurchaseOrder.builder(String,PurchaseStatus)", p + "requested(List)", p + "purchased(List)",
                 p + "failure(PhoneNumber,String,String)", p + "failures(List)", p + "details(String)", p + "createdAt(Instant)",
-                p + "reference(String)", p + "attribute(String,String)"), v -> {
+                p + "reference(String)", p + "attribute(String,String)", p + "owned(List)"), v -> {
             PurchaseOrder.Builder order = PurchaseOrder.builder(v.pick("order-1"), v.constant(PurchaseStatus.class));
             for (int step = v.below(6); step > 0; step--) {
-                switch (v.below(8)) {
+                switch (v.below(9)) {
                     case 0 -> order.requested(v.list(v::number));
                     case 1 -> order.purchased(v.list(v::number));
                     case 2 -> order.failure(v.number(), v.words(64), v.words(16));
@@ -527,6 +528,7 @@ class InputFuzzTest {
                     case 4 -> order.details(v.words(64));
                     case 5 -> order.createdAt(v.instant());
                     case 6 -> order.reference(v.words(64));
+                    case 7 -> order.owned(v.list(() -> v.chance(10) ? null : OwnedNumber.builder("n-1", PhoneNumber.of("+12125550100")).build()));
                     default -> order.attribute(v.pick("operationId"), v.words(64));
                 }
             }

@@ -1,6 +1,7 @@
 package dev.telephony.api.spi;
 
 import dev.telephony.api.AvailableNumber;
+import dev.telephony.api.Capability;
 import dev.telephony.api.ListQuery;
 import dev.telephony.api.Listing;
 import dev.telephony.api.NumberInventory;
@@ -19,52 +20,71 @@ import dev.telephony.api.Region;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The services {@link ProviderBase} hands out: each checks every argument with {@link Arguments}
- * before the provider's own service sees it, so no provider has to, and none can forget one.
+ * The services {@link ProviderBase} hands out: each checks every argument with {@link Arguments}, and
+ * the capabilities the call needs against those the provider declares, before the provider's own
+ * service sees it, so no provider has to, and none can forget one.
  */
 final class CheckedServices {
     private CheckedServices() {
     }
 
-    static NumberInventory inventory(NumberInventory delegate) {
-        return delegate instanceof Inventory ? delegate : new Inventory(delegate);
+    /** Who declares what: the provider's name and capabilities. */
+    record Declared(String provider, Set<Capability> capabilities) {
+        void require(Capability needed) {
+            Capabilities.require(provider, capabilities, needed);
+        }
+
+        void require(Set<Capability> needed) {
+            Capabilities.require(provider, capabilities, needed);
+        }
     }
 
-    static NumberPurchaser purchaser(NumberPurchaser delegate) {
-        return delegate instanceof Purchaser ? delegate : new Purchaser(delegate);
+    static NumberInventory inventory(NumberInventory delegate, Declared declared) {
+        return delegate instanceof Inventory ? delegate : new Inventory(delegate, declared);
     }
 
-    static PortingService porting(PortingService delegate) {
-        return delegate instanceof Porting ? delegate : new Porting(delegate);
+    static NumberPurchaser purchaser(NumberPurchaser delegate, Declared declared) {
+        return delegate instanceof Purchaser ? delegate : new Purchaser(delegate, declared);
     }
 
-    private record Inventory(NumberInventory delegate) implements NumberInventory {
+    static PortingService porting(PortingService delegate, Declared declared) {
+        return delegate instanceof Porting ? delegate : new Porting(delegate, declared);
+    }
+
+    private record Inventory(NumberInventory delegate, Declared declared) implements NumberInventory {
         @Override
         public List<Region> regions() {
+            declared.require(Capability.REGIONS);
             return delegate.regions();
         }
 
         @Override
         public List<Region> regions(String countryCode) {
-            return delegate.regions(Arguments.requireCountryCode("countryCode", countryCode));
+            String country = Arguments.requireCountryCode("countryCode", countryCode);
+            declared.require(Capability.REGIONS);
+            return delegate.regions(country);
         }
 
         @Override
         public List<AvailableNumber> search(NumberSearch search) {
-            return delegate.search(Arguments.require("search", search));
+            declared.require(Arguments.require("search", search).requiredCapabilities());
+            return delegate.search(search);
         }
 
         @Override
         public Listing<OwnedNumber> list() {
+            declared.require(Capability.LIST);
             // the provider's own list(), which may differ from list(ListQuery.all())
             return delegate.list();
         }
 
         @Override
         public Listing<OwnedNumber> list(ListQuery query) {
-            return delegate.list(Arguments.require("query", query));
+            declared.require(Arguments.require("query", query).requiredCapabilities());
+            return delegate.list(query);
         }
 
         @Override
@@ -75,13 +95,15 @@ final class CheckedServices {
         @Override
         public OwnedNumber update(PhoneNumber number, NumberUpdate update) {
             Arguments.require("number", number);
-            Arguments.require("update", update);
+            declared.require(Arguments.require("update", update).requiredCapabilities());
             return delegate.update(number, update);
         }
 
         @Override
         public void release(PhoneNumber number) {
-            delegate.release(Arguments.require("number", number));
+            Arguments.require("number", number);
+            declared.require(Capability.RELEASE);
+            delegate.release(number);
         }
 
         @Override
@@ -90,21 +112,26 @@ final class CheckedServices {
         }
     }
 
-    private record Purchaser(NumberPurchaser delegate) implements NumberPurchaser {
+    private record Purchaser(NumberPurchaser delegate, Declared declared) implements NumberPurchaser {
         @Override
         public PurchaseOrder purchase(PurchaseRequest request) {
-            return delegate.purchase(Arguments.require("request", request));
+            declared.require(Arguments.require("request", request).requiredCapabilities());
+            return delegate.purchase(request);
         }
 
         @Override
         public Optional<PurchaseOrder> order(String orderId) {
-            return delegate.order(Arguments.require("orderId", orderId));
+            Arguments.require("orderId", orderId);
+            declared.require(Capability.PURCHASE);
+            return delegate.order(orderId);
         }
 
         @Override
         public PurchaseOrder await(String orderId, Duration timeout) {
             Arguments.require("orderId", orderId);
-            return delegate.await(orderId, Arguments.requireTimeout("timeout", timeout));
+            Duration bounded = Arguments.requireTimeout("timeout", timeout);
+            declared.require(Capability.PURCHASE);
+            return delegate.await(orderId, bounded);
         }
 
         @Override
@@ -113,36 +140,47 @@ final class CheckedServices {
         }
     }
 
-    private record Porting(PortingService delegate) implements PortingService {
+    private record Porting(PortingService delegate, Declared declared) implements PortingService {
         @Override
         public PortabilityResult checkPortability(PhoneNumber number) {
-            return delegate.checkPortability(Arguments.require("number", number));
+            Arguments.require("number", number);
+            declared.require(Capability.PORTING);
+            return delegate.checkPortability(number);
         }
 
         @Override
         public PortOrder submit(PortRequest request) {
-            return delegate.submit(Arguments.require("request", request));
+            Arguments.require("request", request);
+            declared.require(Capability.PORTING);
+            return delegate.submit(request);
         }
 
         @Override
         public Optional<PortOrder> get(String portId) {
-            return delegate.get(Arguments.require("portId", portId));
+            Arguments.require("portId", portId);
+            declared.require(Capability.PORTING);
+            return delegate.get(portId);
         }
 
         @Override
         public Listing<PortOrder> list() {
+            declared.require(Capability.PORTING);
             return delegate.list();
         }
 
         @Override
         public PortOrder cancel(String portId) {
-            return delegate.cancel(Arguments.require("portId", portId));
+            Arguments.require("portId", portId);
+            declared.require(Capability.PORTING);
+            return delegate.cancel(portId);
         }
 
         @Override
         public PortOrder await(String portId, Duration timeout) {
             Arguments.require("portId", portId);
-            return delegate.await(portId, Arguments.requireTimeout("timeout", timeout));
+            Duration bounded = Arguments.requireTimeout("timeout", timeout);
+            declared.require(Capability.PORTING);
+            return delegate.await(portId, bounded);
         }
 
         @Override

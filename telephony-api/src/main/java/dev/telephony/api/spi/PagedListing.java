@@ -79,7 +79,7 @@ public final class PagedListing<T> implements Listing<T> {
      * The pages, each fetched when reached. Whatever the provider answers, the walk ends: at a page
      * without a next token, at a page that adds nothing the page before it did not already hold (a
      * provider that ignores paging parameters answers the same list again), or, as a
-     * {@link ProtocolException}, at a continuation token seen before.
+     * {@link ProtocolException}, at a continuation token seen before or a page naming an item twice.
      */
     @Override
     public Iterable<Page<T>> pages() {
@@ -105,7 +105,12 @@ public final class PagedListing<T> implements Listing<T> {
                     throw new ProtocolException("the provider returned a continuation token it had returned before; stopping to "
                             + "avoid a loop", ErrorContext.of(provider));
                 }
-                if (!first && previous.containsAll(page.items())) {
+                Set<T> items = new HashSet<>(page.items());
+                if (items.size() < page.items().size()) {
+                    throw new ProtocolException("the provider listed the same item twice on one page (" + page.items().size()
+                            + " items, " + items.size() + " distinct)", ErrorContext.of(provider));
+                }
+                if (!first && previous.containsAll(items)) {
                     log.warn("a page from {} added nothing to the one before it ({} items); the listing ends there", provider,
                             page.items().size());
                     token = Optional.empty();
@@ -113,7 +118,7 @@ public final class PagedListing<T> implements Listing<T> {
                 }
                 first = false;
                 token = page.nextToken();
-                previous = new HashSet<>(page.items());
+                previous = items;
                 return page;
             }
         };

@@ -34,9 +34,10 @@ public abstract class ProviderBase implements TelephonyProvider {
                            PortingService porting, List<Object> extensions) {
         this.name = Objects.requireNonNull(name, "name");
         this.capabilities = Set.copyOf(capabilities);
-        this.inventory = CheckedServices.inventory(Objects.requireNonNull(inventory, "inventory"));
-        this.purchaser = CheckedServices.purchaser(Objects.requireNonNull(purchaser, "purchaser"));
-        this.porting = CheckedServices.porting(porting != null ? porting : Unsupported.porting(name));
+        CheckedServices.Declared declared = new CheckedServices.Declared(name, this.capabilities);
+        this.inventory = CheckedServices.inventory(Objects.requireNonNull(inventory, "inventory"), declared);
+        this.purchaser = CheckedServices.purchaser(Objects.requireNonNull(purchaser, "purchaser"), declared);
+        this.porting = CheckedServices.porting(porting != null ? porting : Unsupported.porting(name), declared);
         this.extensions = List.copyOf(extensions);
     }
 

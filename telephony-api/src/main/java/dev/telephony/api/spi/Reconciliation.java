@@ -161,11 +161,20 @@ public final class Reconciliation {
     /** What a provider that buys one number per request says about buying one. */
     public interface SingleNumberPurchase {
         /**
-         * Sends the purchase of the one number of {@code single} once. Refuses with
-         * {@link NumberNotAvailableException} when it is not for sale. Answers a note when the number was
-         * bought but a follow-up (naming it) failed, else empty.
+         * Sends the purchase of the one number of {@code single} once, and reads the answer. Refuses with
+         * {@link NumberNotAvailableException} when it is not for sale. Do nothing else here: a failure
+         * after the carrier sold the number would be taken for the purchase's own. Follow-ups (naming
+         * the number) belong in {@link #afterBought}. Answers a note for the order, usually empty.
          */
         Optional<String> buy(PurchaseRequest single);
+
+        /**
+         * The follow-up for a number just bought (give it the requested name, say); answers a note for
+         * the order. A failure here becomes a note: the number is bought whatever happens to its name.
+         */
+        default Optional<String> afterBought(PurchaseRequest single) {
+            return Optional.empty();
+        }
 
         /** Whether the account owns {@code number} now, from a fresh read. */
         boolean owns(PhoneNumber number);
@@ -197,7 +206,17 @@ public final class Reconciliation {
                     @Override
                     public PurchaseOrder send(PurchaseRequest r) {
                         write.buy(r).ifPresent(notes::add);
+                        followUp(() -> write.afterBought(r));
                         return receipts.receipt(r.numbers(), r.numbers(), List.of());
+                    }
+
+                    private void followUp(Supplier<Optional<String>> step) {
+                        try {
+                            step.get().ifPresent(notes::add);
+                        } catch (RuntimeException failed) {
+                            notes.add("bought " + number + " but could not finish setting it up ("
+                                    + reasonOf(failed) + "); update it to finish");
+                        }
                     }
 
                     @Override
@@ -207,12 +226,7 @@ public final class Reconciliation {
 
                     @Override
                     public PurchaseOrder recovered(PurchaseRequest r, Set<PhoneNumber> claimed) {
-                        try {
-                            write.afterFoundBought(r).ifPresent(notes::add);
-                        } catch (RuntimeException followUp) {
-                            notes.add("bought " + number + " but could not finish setting it up ("
-                                    + reasonOf(followUp) + "); update it to finish");
-                        }
+                        followUp(() -> write.afterFoundBought(r));
                         return receipts.receipt(r.numbers(), r.numbers(), List.of());
                     }
                 });

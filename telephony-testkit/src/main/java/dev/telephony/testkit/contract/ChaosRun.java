@@ -196,6 +196,9 @@ final class ChaosRun {
             violation("a purchase of " + repeats + " was sent again after one succeeded; outcome " + outcome, asked, failure);
         }
 
+        if (planned.isEmpty() && (failure != null || order.purchased().size() != asked.size())) {
+            violation("a purchase of offered numbers with no fault planned did not buy them all; outcome " + outcome, asked, failure);
+        }
         if (failure != null) {
             checkFailedPurchase(asked, newlyBought, failure);
         } else {
@@ -209,6 +212,7 @@ final class ChaosRun {
         if (!(failure instanceof TelephonyException)) {
             violation("the purchase failed with " + failure.getClass().getName() + ", not a TelephonyException", asked, failure);
         }
+        callersFaultForABrokenAnswer(failure, asked);
         if (failure instanceof PurchaseOutcomeUnknownException unknown) {
             count(Outcome.OUTCOME_UNKNOWN);
             Set<PhoneNumber> named = new LinkedHashSet<>(unknown.numbers());
@@ -267,6 +271,9 @@ final class ChaosRun {
         List<PhoneNumber> asked = List.of(number);
         if (carrier.releases().size() - releasesBefore > 1) {
             violation("the carrier released " + carrier.releases().subList(releasesBefore, carrier.releases().size()), asked, failure);
+        }
+        if (planned.isEmpty() && failure != null) {
+            violation("a release with no fault planned failed: " + failure, asked, failure);
         }
         if (failure == null) {
             count(Outcome.RELEASED);
@@ -386,6 +393,7 @@ final class ChaosRun {
             if (!(failure instanceof TelephonyException)) {
                 violation("the " + what + " failed with " + failure.getClass().getName() + ", not a TelephonyException", asked, failure);
             }
+            callersFaultForABrokenAnswer(failure, asked);
             count(Outcome.READ_REFUSED);
         } else {
             count(Outcome.READ_ANSWERED);
@@ -405,6 +413,14 @@ final class ChaosRun {
         } catch (java.util.concurrent.TimeoutException hung) {
             worker.interrupt();
             violation("the call had not returned after " + HUNG.toSeconds() + " s: it has no deadline", List.of(), null);
+        }
+    }
+
+    /** A provider's broken answer is the provider's fault (ProtocolException), never the caller's bad input. */
+    private void callersFaultForABrokenAnswer(Throwable failure, List<PhoneNumber> asked) {
+        if (mutations && failure instanceof dev.telephony.api.error.InvalidRequestException) {
+            violation("a spoiled answer surfaced as the caller's InvalidRequestException (it is the provider's fault: "
+                    + "ProtocolException): " + failure, asked, failure);
         }
     }
 

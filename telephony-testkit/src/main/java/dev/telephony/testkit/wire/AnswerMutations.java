@@ -40,7 +40,8 @@ public final class AnswerMutations {
         all.add(json("every value of the wrong type", tree -> eachValue(tree, p -> p.replace(wrongType(p.value())))));
         all.add(json("a field null", tree -> pickValue(tree, random).ifPresent(p -> p.replace(NODES.nullNode()))));
         all.add(json("every field null", tree -> eachValue(tree, p -> p.replace(NODES.nullNode()))));
-        all.add(json("a field missing", tree -> pickValue(tree, random).ifPresent(Place::remove)));
+        // only fields of objects go missing: an answer one array element shorter is a different answer, not a broken one
+        all.add(json("a field missing", tree -> pickField(tree, random).ifPresent(Place::remove)));
         all.add(AnswerMutation.of("an empty object", r -> json(r, "{}")));
         all.add(json("huge arrays", AnswerMutations::inflateArrays));
         all.add(AnswerMutation.of("an HTML error page", r -> new SimResponse(200, Map.of("Content-Type", "text/html"),
@@ -187,6 +188,11 @@ public final class AnswerMutations {
     private static java.util.Optional<Place> pickValue(JsonNode tree, SplittableRandom random) {
         List<Place> places = places(tree);
         return places.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(places.get(random.nextInt(places.size())));
+    }
+
+    private static java.util.Optional<Place> pickField(JsonNode tree, SplittableRandom random) {
+        List<Place> fields = places(tree).stream().filter(p -> p.parent() instanceof ObjectNode).toList();
+        return fields.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(fields.get(random.nextInt(fields.size())));
     }
 
     /** Every leaf value (and empty containers), deepest first, so replacing one never skips another. */
