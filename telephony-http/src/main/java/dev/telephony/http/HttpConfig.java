@@ -102,6 +102,20 @@ public final class HttpConfig {
         }
     }
 
+    /** The absolute http(s) URL configured under {@code key}, refused naming the key otherwise. */
+    public static java.net.URI url(ProviderConfig config, String key) {
+        String value = config.require(key);
+        try {
+            java.net.URI url = new java.net.URI(value);
+            if (url.getHost() == null || !("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || url.getUserInfo() != null) {
+                throw InvalidRequestException.of(key, "must be an http(s) URL with a host and no user info");
+            }
+            return url;
+        } catch (java.net.URISyntaxException e) {
+            throw InvalidRequestException.of(key, "must be an http(s) URL with a host and no user info");
+        }
+    }
+
     private static Duration timeout(ProviderConfig config, String millisKey, String secondsKey) {
         Optional<Integer> millis = config.integer(millisKey);
         Duration timeout = millis.isPresent() ? Duration.ofMillis(millis.get())

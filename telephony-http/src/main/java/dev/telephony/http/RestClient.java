@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -276,6 +277,37 @@ public final class RestClient implements AutoCloseable {
             return value;
         } catch (IOException e) {
             throw unreadable(response, type.getType().getTypeName(), e);
+        }
+    }
+
+    /**
+     * The body as {@code type}, after checking that every one of {@code requiredFields} is present at its
+     * top level (a field documented as always there, even when null, whose absence means a broken answer).
+     */
+    public <T> T json(HttpResponse response, Class<T> type, String... requiredFields) {
+        JsonNode tree = json(response, JsonNode.class);
+        for (String field : requiredFields) {
+            if (tree == null || !tree.has(field)) {
+                throw unreadable(response, type.getSimpleName() + " with '" + field + "'", null);
+            }
+        }
+        try {
+            return mapper().treeToValue(tree, type);
+        } catch (IOException | IllegalArgumentException e) {
+            throw unreadable(response, type.getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Maps what was read from {@code response} into neutral values; anything the mapping refuses (a
+     * missing field, an invalid number, an unknown enum value) is the provider's broken answer, never the
+     * caller's bad input.
+     */
+    public <T> T mapped(HttpResponse response, String expected, java.util.function.Supplier<T> mapping) {
+        try {
+            return mapping.get();
+        } catch (RuntimeException broken) {
+            throw unreadable(response, expected, broken);
         }
     }
 

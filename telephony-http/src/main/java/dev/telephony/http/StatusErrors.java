@@ -41,6 +41,30 @@ public final class StatusErrors {
         };
     }
 
+    /**
+     * A translator for providers whose error bodies are a JSON object with a code and a message, such as
+     * {@code {"code":"not_found","message":"…"}}: the status picks the exception, which carries the
+     * provider's code and (redacted) message. A body of any other shape gives the status alone.
+     */
+    public static ErrorTranslator jsonFields(String codeField, String messageField) {
+        return (request, response, context, retryAfter, redactor) -> {
+            Optional<String> code = Optional.empty();
+            String message = "HTTP " + response.status();
+            try {
+                com.fasterxml.jackson.databind.JsonNode body = RestClient.sharedMapper().readTree(response.text());
+                if (body != null && body.isObject()) {
+                    code = Optional.ofNullable(body.path(codeField).isValueNode() ? body.path(codeField).asText(null) : null);
+                    if (body.path(messageField).isTextual()) {
+                        message = redactor.redact(body.path(messageField).asText());
+                    }
+                }
+            } catch (java.io.IOException notJson) {
+                // the status alone says what happened
+            }
+            return byStatus(response.status(), new ProviderError(message, code, List.of()), context, retryAfter);
+        };
+    }
+
     /** A translator that reads nothing from the body: status alone. */
     public static ErrorTranslator statusOnly() {
         return (request, response, context, retryAfter, redactor) -> byStatus(response.status(),

@@ -58,6 +58,15 @@ public final class Receipts {
         }
     }
 
+    /**
+     * {@code NumberPurchaser.await} for receipts: the order is settled already, so it is answered at once;
+     * an id that is not one of this provider's receipts is {@link dev.telephony.api.error.NotFoundException}.
+     */
+    public PurchaseOrder await(String orderId, dev.telephony.api.error.ErrorContext context) {
+        return order(orderId).orElseThrow(() -> new dev.telephony.api.error.NotFoundException(
+                "no order " + orderId + " (its ids start with " + prefix + ")", context));
+    }
+
     private static PurchaseOrder build(String id, List<PhoneNumber> requested, List<PhoneNumber> bought,
                                        List<PurchaseFailure> failures) {
         return PurchaseOrder.builder(id, bought.isEmpty() ? PurchaseStatus.FAILED : PurchaseStatus.COMPLETED)

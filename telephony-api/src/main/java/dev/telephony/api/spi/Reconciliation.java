@@ -182,9 +182,11 @@ public final class Reconciliation {
         /**
          * The follow-up for a number found bought after a lost answer (give it the name the lost answer
          * would have carried, say); answers a note like {@link #buy}. A failure here becomes a note too:
-         * the number is bought whatever happens to its name.
+         * the number is bought whatever happens to its name. By default, {@link #afterBought}.
          */
-        Optional<String> afterFoundBought(PurchaseRequest single);
+        default Optional<String> afterFoundBought(PurchaseRequest single) {
+            return afterBought(single);
+        }
     }
 
     /**

@@ -23,8 +23,6 @@ import dev.telephony.api.error.InvalidRequestException;
 import dev.telephony.api.error.NotFoundException;
 import dev.telephony.api.error.NumberNotAvailableException;
 import dev.telephony.api.error.NumberNotFoundException;
-import dev.telephony.api.error.ProtocolException;
-import dev.telephony.api.spi.Capabilities;
 import dev.telephony.api.spi.PagedListing;
 import dev.telephony.api.spi.ProviderBase;
 import dev.telephony.api.spi.Receipts;
@@ -33,7 +31,6 @@ import dev.telephony.api.spi.Unsupported;
 import dev.telephony.http.Authentication;
 import dev.telephony.http.HttpRequest;
 import dev.telephony.http.HttpResponse;
-import dev.telephony.http.ProviderError;
 import dev.telephony.http.RestClient;
 import dev.telephony.http.RestProviderBuilder;
 import dev.telephony.http.StatusErrors;
@@ -44,6 +41,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -100,18 +98,11 @@ public final class AcmeProvider extends ProviderBase {
                 throw InvalidRequestException.of("apiToken", "is required");
             }
             return new AcmeProvider(restClient(NAME, baseUrl).authentication(Authentication.bearer(token))
-                    .errors((request, response, context, retryAfter, redactor) -> {
-                        Error body = readError(response);
-                        return StatusErrors.byStatus(response.status(), new ProviderError(redactor.redact(body.message()),
-                                Optional.ofNullable(body.code()), List.of()), context, retryAfter);
-                    }).build());
+                    .errors(StatusErrors.jsonFields("code", "message")).build());
         }
     }
 
     // ---- Acme's wire shapes: every field Acme documents as always present is checked ----------
-
-    record Error(String code, String message) {
-    }
 
     record Number(String id, String number, String name, String type, List<String> features,
                   @JsonProperty("created_at") String createdAt) {
@@ -126,48 +117,15 @@ public final class AcmeProvider extends ProviderBase {
     record Offers(List<Offer> numbers) {
     }
 
-    record Purchase(String number) {
-    }
-
-    record Patch(String name) {
-    }
-
-    private static Error readError(HttpResponse response) {
-        try {
-            Error error = RestClient.sharedMapper().readValue(response.text(), Error.class);
-            return error.message() == null ? new Error(error.code(), "HTTP " + response.status()) : error;
-        } catch (java.io.IOException | RuntimeException notJson) {
-            return new Error(null, "HTTP " + response.status());
-        }
-    }
-
-    /** A page of numbers; Acme always sends {@code next_page_token}, null on the last page, so its absence is a broken answer. */
-    static Numbers numbers(RestClient client, HttpResponse response) {
-        com.fasterxml.jackson.databind.JsonNode tree = client.json(response, com.fasterxml.jackson.databind.JsonNode.class);
-        Numbers page = client.json(response, Numbers.class);
-        if (!tree.has("next_page_token") || page.numbers() == null || page.numbers().contains(null)) {
-            throw client.unreadable(response, "page of numbers", null);
-        }
-        return page;
-    }
-
     static AvailableNumber offer(RestClient client, HttpResponse response, Offer o) {
-        try {
-            return AvailableNumber.builder(PhoneNumber.of(Objects.requireNonNull(o.number()))).countryCode("US")
-                    .type(type(o.type())).features(features(o.features())).build();
-        } catch (RuntimeException broken) {
-            throw client.unreadable(response, "available number", null);
-        }
+        return client.mapped(response, "available number", () -> AvailableNumber.builder(PhoneNumber.of(o.number()))
+                .countryCode("US").type(type(o.type())).features(features(o.features())).build());
     }
 
     static OwnedNumber owned(RestClient client, HttpResponse response, Number n) {
-        try {
-            return OwnedNumber.builder(Objects.requireNonNull(n.id()), PhoneNumber.of(Objects.requireNonNull(n.number())))
-                    .name(n.name()).type(type(n.type())).features(features(n.features())).status(NumberStatus.ACTIVE)
-                    .createdAt(Instant.parse(Objects.requireNonNull(n.createdAt()))).build();
-        } catch (RuntimeException broken) {
-            throw client.unreadable(response, "number", null);
-        }
+        return client.mapped(response, "number", () -> OwnedNumber.builder(Objects.requireNonNull(n.id()), PhoneNumber.of(n.number()))
+                .name(n.name()).type(type(n.type())).features(features(n.features())).status(NumberStatus.ACTIVE)
+                .createdAt(Instant.parse(n.createdAt())).build());
     }
 
     private static NumberType type(String type) {
@@ -199,27 +157,24 @@ public final class AcmeProvider extends ProviderBase {
 
         @Override
         public List<AvailableNumber> search(NumberSearch search) {
-            Capabilities.require(NAME, CAPABILITIES, search.requiredCapabilities());
             HttpRequest request = HttpRequest.get("/v1/available-numbers").query("country", search.country())
                     .query("area_code", search.areaCode().orElseThrow()).query("limit", search.limit());
             HttpResponse response = client.read(request);
-            Offers offers = client.json(response, Offers.class);
-            if (offers.numbers() == null || offers.numbers().contains(null)) {
-                throw client.unreadable(response, "list of available numbers", null);
-            }
+            List<Offer> offers = client.mapped(response, "available numbers", () -> List.copyOf(client.json(response, Offers.class).numbers()));
             // a number's type comes from Acme's answer; one that is not what was asked for is left out
-            return offers.numbers().stream().map(o -> offer(client, response, o)).filter(o -> o.type() == NumberType.LOCAL)
+            return offers.stream().map(o -> offer(client, response, o)).filter(o -> o.type() == NumberType.LOCAL)
                     .limit(search.limit()).toList();
         }
 
         @Override
         public Listing<OwnedNumber> list(ListQuery query) {
-            Capabilities.require(NAME, CAPABILITIES, query.requiredCapabilities());
             return PagedListing.of(NAME, token -> {
                 HttpRequest request = HttpRequest.get("/v1/numbers").query("page_size", query.pageSize());
                 HttpResponse response = client.read(token.map(t -> request.query("page_token", t)).orElse(request));
-                Numbers page = numbers(client, response);
-                return new Page<>(page.numbers().stream().map(n -> owned(client, response, n)).filter(query::matches).toList(),
+                // Acme always sends next_page_token (null on the last page): without it the answer is broken
+                Numbers page = client.json(response, Numbers.class, "numbers", "next_page_token");
+                List<Number> numbers = client.mapped(response, "page of numbers", () -> List.copyOf(page.numbers()));
+                return new Page<>(numbers.stream().map(n -> owned(client, response, n)).filter(query::matches).toList(),
                         Optional.ofNullable(page.nextPageToken()));
             });
         }
@@ -236,9 +191,8 @@ public final class AcmeProvider extends ProviderBase {
 
         @Override
         public OwnedNumber update(PhoneNumber number, NumberUpdate update) {
-            Capabilities.require(NAME, CAPABILITIES, update.requiredCapabilities());
             HttpRequest patch = client.withJson(HttpRequest.patch(UrlPath.of("v1", "numbers", number.e164())),
-                    new Patch(update.name().orElse(null)));
+                    update.name().map(name -> Map.of("name", name)).orElse(Map.of()));
             try {
                 HttpResponse response = client.idempotentWrite("update", patch);
                 return owned(client, response, client.json(response, Number.class));
@@ -249,7 +203,6 @@ public final class AcmeProvider extends ProviderBase {
 
         @Override
         public void release(PhoneNumber number) {
-            Capabilities.require(NAME, CAPABILITIES, Capability.RELEASE);
             try {
                 client.reconciliation().release(number, Reconciliation.Release.of(
                         () -> client.send(HttpRequest.delete(UrlPath.of("v1", "numbers", number.e164()))),
@@ -273,7 +226,7 @@ public final class AcmeProvider extends ProviderBase {
                     PhoneNumber number = single.numbers().get(0);
                     HttpResponse response;
                     try {
-                        response = client.send(client.withJson(HttpRequest.post("/v1/numbers"), new Purchase(number.e164())));
+                        response = client.send(client.withJson(HttpRequest.post("/v1/numbers"), Map.of("number", number.e164())));
                     } catch (NotFoundException | dev.telephony.api.error.ConflictException | InvalidRequestException refused) {
                         throw new NumberNotAvailableException(List.of(number), refused.context(), refused);
                     }
@@ -282,17 +235,12 @@ public final class AcmeProvider extends ProviderBase {
                 }
 
                 @Override
-                public Optional<String> afterBought(PurchaseRequest single) {
-                    return afterFoundBought(single);
-                }
-
-                @Override
                 public boolean owns(PhoneNumber number) {
                     return inventory.get(number).isPresent();
                 }
 
                 @Override
-                public Optional<String> afterFoundBought(PurchaseRequest single) {
+                public Optional<String> afterBought(PurchaseRequest single) {
                     single.name().ifPresent(name -> inventory.update(single.numbers().get(0), NumberUpdate.builder().name(name).build()));
                     return Optional.empty();
                 }
@@ -306,7 +254,7 @@ public final class AcmeProvider extends ProviderBase {
 
         @Override
         public PurchaseOrder await(String orderId, Duration timeout) {
-            return order(orderId).orElseThrow(() -> new NotFoundException("no Acme order " + orderId, client.context()));
+            return RECEIPTS.await(orderId, client.context());
         }
     }
 }

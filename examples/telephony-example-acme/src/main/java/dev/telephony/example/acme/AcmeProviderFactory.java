@@ -2,12 +2,10 @@ package dev.telephony.example.acme;
 
 import dev.telephony.api.Capability;
 import dev.telephony.api.TelephonyProvider;
-import dev.telephony.api.error.InvalidRequestException;
 import dev.telephony.api.spi.ConfigKey;
 import dev.telephony.api.spi.ProviderConfig;
 import dev.telephony.api.spi.TelephonyProviderFactory;
 import dev.telephony.http.HttpConfig;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -43,13 +41,7 @@ public final class AcmeProviderFactory implements TelephonyProviderFactory {
 
     @Override
     public TelephonyProvider create(ProviderConfig config) {
-        URI baseUrl;
-        try {
-            baseUrl = URI.create(config.require(BASE_URL));
-        } catch (IllegalArgumentException e) {
-            throw InvalidRequestException.of(BASE_URL, "must be a URL");
-        }
-        return AcmeProvider.builder().baseUrl(baseUrl).apiToken(config.secret(API_TOKEN).orElseThrow())
+        return AcmeProvider.builder().baseUrl(HttpConfig.url(config, BASE_URL)).apiToken(config.secret(API_TOKEN).orElseThrow())
                 .clock(config.clock()).sleeper(config.sleeper()).httpSettings(HttpConfig.settings(config)).build();
     }
 }
