@@ -603,6 +603,7 @@ class InputFuzzTest {
             AtomicInteger calls = new AtomicInteger();
             CountingProvider provider = new CountingProvider(calls);
             List<Object> args = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
             Runnable call = switch (v.below(15)) {
                 case 0 -> {
                     String country = arg(args, v.country());
@@ -635,10 +636,12 @@ class InputFuzzTest {
                 }
                 case 7 -> {
                     String id = arg(args, v.pick("order-1", ""));
+                    ids.add(id);
                     yield () -> provider.purchaser().order(id);
                 }
                 case 8 -> {
                     String id = arg(args, v.pick("order-1"));
+                    ids.add(id);
                     Duration timeout = arg(args, v.duration());
                     yield () -> provider.purchaser().await(id, timeout);
                 }
@@ -655,14 +658,17 @@ class InputFuzzTest {
                 }
                 case 11 -> {
                     String id = arg(args, v.pick("port-1"));
+                    ids.add(id);
                     yield () -> provider.porting().get(id);
                 }
                 case 12 -> {
                     String id = arg(args, v.pick("port-1"));
+                    ids.add(id);
                     yield () -> provider.porting().cancel(id);
                 }
                 case 13 -> {
                     String id = arg(args, v.pick("port-1"));
+                    ids.add(id);
                     Duration timeout = arg(args, v.duration());
                     yield () -> provider.porting().await(id, timeout);
                 }
@@ -675,7 +681,8 @@ class InputFuzzTest {
                 }
             };
             boolean refuse = args.contains(null) || args.stream().anyMatch(a -> a instanceof Duration d && d.isNegative())
-                    || call instanceof Regions && !asciiCountry((String) args.get(0));
+                    || call instanceof Regions && !asciiCountry((String) args.get(0))
+                    || ids.stream().anyMatch(id -> id != null && !issuableId(id));
             try {
                 call.run();
             } catch (InvalidRequestException refused) {
@@ -694,6 +701,15 @@ class InputFuzzTest {
         public void run() {
             call.run();
         }
+    }
+
+    /** Whether an order or port id could be one a provider issued: not blank, printable, not huge. */
+    private static boolean issuableId(String id) {
+        if (id.isBlank() || id.length() > dev.telephony.api.spi.Arguments.MAX_ID_LENGTH) {
+            return false;
+        }
+        return id.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                || Character.getType(c) == Character.SURROGATE || Character.isWhitespace(c));
     }
 
     private static boolean asciiCountry(String code) {

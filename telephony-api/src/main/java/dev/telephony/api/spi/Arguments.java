@@ -39,6 +39,37 @@ public final class Arguments {
         return value;
     }
 
+    /** The longest id or continuation token a provider issues that the library accepts back. */
+    public static final int MAX_ID_LENGTH = 4096;
+
+    /**
+     * An id or continuation token the provider issued: not blank, at most {@value #MAX_ID_LENGTH}
+     * characters, printable (no control, formatting or unpaired surrogate characters). Anything else
+     * cannot be one the provider gave, and is refused before a request.
+     *
+     * @param field the parameter's name, such as {@code orderId} or {@code continuationToken}
+     * @throws InvalidRequestException naming {@code field}
+     */
+    public static String requireId(String field, String value) {
+        require(field, value);
+        if (value.isBlank()) {
+            throw InvalidRequestException.of(field, "must not be blank");
+        }
+        if (value.length() > MAX_ID_LENGTH) {
+            throw InvalidRequestException.of(field, "must be at most " + MAX_ID_LENGTH + " characters, was " + value.length());
+        }
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            int type = Character.getType(c);
+            if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.SURROGATE || Character.isWhitespace(c)) {
+                throw InvalidRequestException.of(field, "is not an id the provider issued: it holds the character "
+                        + excerpt(new String(Character.toChars(c)), 1) + " at " + i);
+            }
+            i += Character.charCount(c);
+        }
+        return value;
+    }
+
     /**
      * A wait's timeout: zero or positive, and at most {@link #MAX_TIMEOUT}, to which a longer one is
      * clamped.

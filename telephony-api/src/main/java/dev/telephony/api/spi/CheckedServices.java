@@ -121,14 +121,14 @@ final class CheckedServices {
 
         @Override
         public Optional<PurchaseOrder> order(String orderId) {
-            Arguments.require("orderId", orderId);
+            Arguments.requireId("orderId", orderId);
             declared.require(Capability.PURCHASE);
             return delegate.order(orderId);
         }
 
         @Override
         public PurchaseOrder await(String orderId, Duration timeout) {
-            Arguments.require("orderId", orderId);
+            Arguments.requireId("orderId", orderId);
             Duration bounded = Arguments.requireTimeout("timeout", timeout);
             declared.require(Capability.PURCHASE);
             return delegate.await(orderId, bounded);
@@ -157,7 +157,7 @@ final class CheckedServices {
 
         @Override
         public Optional<PortOrder> get(String portId) {
-            Arguments.require("portId", portId);
+            Arguments.requireId("portId", portId);
             declared.require(Capability.PORTING);
             return delegate.get(portId);
         }
@@ -170,14 +170,14 @@ final class CheckedServices {
 
         @Override
         public PortOrder cancel(String portId) {
-            Arguments.require("portId", portId);
+            Arguments.requireId("portId", portId);
             declared.require(Capability.PORTING);
             return delegate.cancel(portId);
         }
 
         @Override
         public PortOrder await(String portId, Duration timeout) {
-            Arguments.require("portId", portId);
+            Arguments.requireId("portId", portId);
             Duration bounded = Arguments.requireTimeout("timeout", timeout);
             declared.require(Capability.PORTING);
             return delegate.await(portId, bounded);

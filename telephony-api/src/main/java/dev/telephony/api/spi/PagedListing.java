@@ -131,9 +131,6 @@ public final class PagedListing<T> implements Listing<T> {
 
     @Override
     public Listing<T> resumeFrom(String continuationToken) {
-        if (continuationToken == null || continuationToken.isBlank()) {
-            throw dev.telephony.api.error.InvalidRequestException.of("continuationToken", "must not be blank");
-        }
-        return new PagedListing<>(provider, fetcher, Optional.of(continuationToken));
+        return new PagedListing<>(provider, fetcher, Optional.of(Arguments.requireId("continuationToken", continuationToken)));
     }
 }
