@@ -4,7 +4,12 @@ import dev.telephony.api.Listing;
 import dev.telephony.api.Page;
 import dev.telephony.api.error.ErrorContext;
 import dev.telephony.api.error.ProtocolException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +24,12 @@ import java.util.stream.StreamSupport;
 /**
  * The {@link Listing} every provider returns: it fetches a page only when iteration reaches it and
  * keeps only that page. Providers supply how to fetch one page from a continuation token.
+ *
+ * <p>The continuation tokens callers see are the listing's own: the provider's token, wrapped with a
+ * check of the provider's name and the token. So a token this listing did not issue (typed by hand,
+ * cut short, from another provider, a link to a foreign host) is refused by {@link #resumeFrom} with
+ * {@link dev.telephony.api.error.InvalidRequestException} before any request, and the provider's
+ * fetcher only ever sees tokens its provider gave.
  *
  * @param <T> the item type
  */
@@ -101,6 +112,9 @@ public final class PagedListing<T> implements Listing<T> {
                 }
                 token.ifPresent(seenTokens::add);
                 Page<T> page = fetcher.fetch(token);
+                if (page == null) {
+                    throw new ProtocolException("the provider's page could not be read", ErrorContext.of(provider));
+                }
                 if (page.nextToken().isPresent() && seenTokens.contains(page.nextToken().get())) {
                     throw new ProtocolException("the provider returned a continuation token it had returned before; stopping to "
                             + "avoid a loop", ErrorContext.of(provider));
@@ -119,18 +133,61 @@ public final class PagedListing<T> implements Listing<T> {
                 first = false;
                 token = page.nextToken();
                 previous = items;
-                return page;
+                return issued(page);
             }
         };
     }
 
     @Override
     public Page<T> firstPage() {
-        return fetcher.fetch(start);
+        Page<T> page = fetcher.fetch(start);
+        if (page == null) {
+            throw new ProtocolException("the provider's page could not be read", ErrorContext.of(provider));
+        }
+        return issued(page);
     }
 
     @Override
     public Listing<T> resumeFrom(String continuationToken) {
-        return new PagedListing<>(provider, fetcher, Optional.of(Arguments.requireId("continuationToken", continuationToken)));
+        return new PagedListing<>(provider, fetcher, Optional.of(unwrap(Arguments.requireId("continuationToken", continuationToken))));
+    }
+
+    /** The page as callers see it: its next token is the listing's own. */
+    private Page<T> issued(Page<T> page) {
+        return page.nextToken().isEmpty() ? page : new Page<>(page.items(), Optional.of(wrap(page.nextToken().get())));
+    }
+
+    private static final String TOKEN_PREFIX = "tl1.";
+
+    private String wrap(String providerToken) {
+        return TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(providerToken.getBytes(StandardCharsets.UTF_8))
+                + "." + check(providerToken);
+    }
+
+    private String unwrap(String token) {
+        int dot = token.lastIndexOf('.');
+        if (token.startsWith(TOKEN_PREFIX) && dot > TOKEN_PREFIX.length()) {
+            try {
+                String providerToken = new String(Base64.getUrlDecoder().decode(token.substring(TOKEN_PREFIX.length(), dot)),
+                        StandardCharsets.UTF_8);
+                if (check(providerToken).equals(token.substring(dot + 1))) {
+                    return providerToken;
+                }
+            } catch (IllegalArgumentException notBase64) {
+                // refused below like any other token this listing did not issue
+            }
+        }
+        throw dev.telephony.api.error.InvalidRequestException.of("continuationToken",
+                "is not a token a " + provider + " listing issued: pass back a page's nextToken unchanged");
+    }
+
+    /** Ties a token to the provider that issued it; a check against mistakes, not a secret. */
+    private String check(String providerToken) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((provider + "\n" + providerToken).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 }

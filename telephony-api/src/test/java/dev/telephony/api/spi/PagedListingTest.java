@@ -86,4 +86,21 @@ class PagedListingTest {
         });
         assertThatThrownBy(() -> listing.stream().toList()).isInstanceOf(ProtocolException.class);
     }
+
+    @Test
+    void tokensAreTheListingsOwnAndAnyOtherIsRefusedBeforeAFetch() {
+        Page<Integer> first = listing().firstPage();
+        String token = first.nextToken().orElseThrow();
+        assertThat(token).doesNotContain("10").startsWith("tl1.");
+        fetched.clear();
+        for (String foreign : List.of("10", "https://evil.example/steal", token.substring(0, token.length() - 1) + "x",
+                token.replace("tl1.", "tl2."))) {
+            assertThatThrownBy(() -> listing().resumeFrom(foreign).firstPage())
+                    .isInstanceOf(dev.telephony.api.error.InvalidRequestException.class).hasMessageContaining("continuationToken");
+        }
+        assertThat(fetched).as("fetches for tokens the listing did not issue").isEmpty();
+        assertThatThrownBy(() -> PagedListing.of("other", t -> new Page<Integer>(List.of(), Optional.empty())).resumeFrom(token))
+                .as("a token of another provider's listing").isInstanceOf(dev.telephony.api.error.InvalidRequestException.class);
+        assertThat(listing().resumeFrom(token).firstPage().items()).startsWith(10);
+    }
 }

@@ -13,5 +13,5 @@ package dev.telephony.testkit.contract;
  */
 public interface TelephonyContract extends NumberInventoryContract, NumberPurchaserContract, PortingServiceContract,
         ReliabilityContract, ChaosContract, AnswerMutationContract, InputValidationContract, CapabilityContract, SecretsContract,
-        DiscoveryContract {
+        DiscoveryContract, InputFuzzContract {
 }
