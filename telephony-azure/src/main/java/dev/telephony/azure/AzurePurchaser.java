@@ -107,7 +107,13 @@ final class AzurePurchaser implements NumberPurchaser {
                     + searches.size() + " searches");
         }
         AvailableNumber first = request.offers().get(0);
-        int held = Integer.parseInt(first.attributes().getOrDefault(SEARCH_SIZE, String.valueOf(request.offers().size())));
+        int held;
+        try {
+            held = Integer.parseInt(first.attributes().getOrDefault(SEARCH_SIZE, String.valueOf(request.offers().size())));
+        } catch (NumberFormatException notOurs) {
+            throw InvalidRequestException.of("purchase.offers", "carry a searchSize this provider did not give: purchase the offers "
+                    + "its search returned");
+        }
         if (held != request.offers().size()) {
             throw InvalidRequestException.of("purchase.offers", "Azure buys every number a search holds: this search holds "
                     + held + ", the request names " + request.offers().size() + "; search again with limit " + request.offers().size());

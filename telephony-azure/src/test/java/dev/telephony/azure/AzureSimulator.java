@@ -63,10 +63,10 @@ final class AzureSimulator extends WireSimulator {
     /** An answer given instead of the simulator's own, to requests that {@code matches}, {@code times} times. */
     private static final class Canned {
         final java.util.function.Predicate<SimRequest> matches;
-        final SimResponse response;
+        final java.util.function.Function<SimRequest, SimResponse> response;
         int left;
 
-        Canned(java.util.function.Predicate<SimRequest> matches, SimResponse response, int times) {
+        Canned(java.util.function.Predicate<SimRequest> matches, java.util.function.Function<SimRequest, SimResponse> response, int times) {
             this.matches = matches;
             this.response = response;
             this.left = times;
@@ -110,6 +110,11 @@ final class AzureSimulator extends WireSimulator {
      * carrier does not act on them: how a test makes Azure answer a given body.
      */
     AzureSimulator answer(String method, String pathPrefix, SimResponse response, int times) {
+        return answer(method, pathPrefix, r -> response, times);
+    }
+
+    /** {@link #answer(String, String, SimResponse, int)} with an answer made from the request. */
+    AzureSimulator answer(String method, String pathPrefix, java.util.function.Function<SimRequest, SimResponse> response, int times) {
         overrides.add(new Canned(r -> r.method().equals(method) && r.rawPath().startsWith(pathPrefix), response, times));
         return this;
     }
@@ -219,7 +224,7 @@ final class AzureSimulator extends WireSimulator {
             synchronized (canned) {
                 if (canned.left > 0 && canned.matches.test(request)) {
                     canned.left--;
-                    return canned.response;
+                    return canned.response.apply(request);
                 }
             }
         }
