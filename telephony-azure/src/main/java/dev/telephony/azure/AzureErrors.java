@@ -212,6 +212,13 @@ final class AzureErrors {
         };
     }
 
+    /** The context of an answer Azure gave: its status and request id. */
+    ErrorContext context(int status, HttpHeaders headers, HttpRequest request) {
+        ErrorContext context = context().withHttpStatus(status);
+        String requestId = requestId(headers, request);
+        return requestId == null ? context : context.withRequestId(requestId);
+    }
+
     /** A 200-class answer that is not in the shape Azure documents for it. */
     ProtocolException unexpected(String what, int status, HttpHeaders headers, HttpRequest request) {
         ErrorContext context = context().withHttpStatus(status);

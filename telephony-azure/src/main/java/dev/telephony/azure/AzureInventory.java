@@ -279,9 +279,10 @@ final class AzureInventory implements NumberInventory {
                 if (page == null || page.getValue() == null) {
                     throw AzureNumbers.malformed("to the list of the account's numbers", "lacks phoneNumbers");
                 }
+                var context = errors.context(page.getStatusCode(), page.getHeaders(), page.getRequest());
                 List<OwnedNumber> all = new ArrayList<>();
                 for (PurchasedPhoneNumber n : page.getValue()) {
-                    OwnedNumber owned = AzureNumbers.owned(n, "to the list of the account's numbers");
+                    OwnedNumber owned = AzureNumbers.owned(n, "to the list of the account's numbers", context);
                     if (query.matches(owned)) {
                         all.add(owned);
                     }
@@ -330,10 +331,12 @@ final class AzureInventory implements NumberInventory {
     Optional<OwnedNumber> getOnce(PhoneNumber number) {
         try {
             return Optional.of(errors.callOn(number, () -> {
-                PurchasedPhoneNumber answer = client.getPurchasedPhoneNumberWithResponse(number.e164(), Context.NONE).getValue();
-                OwnedNumber owned = AzureNumbers.owned(answer, "to get " + number);
+                var response = client.getPurchasedPhoneNumberWithResponse(number.e164(), Context.NONE);
+                var context = errors.context(response.getStatusCode(), response.getHeaders(), response.getRequest());
+                OwnedNumber owned = AzureNumbers.owned(response.getValue(), "to get " + number, context);
                 if (!owned.number().equals(number)) {
-                    throw AzureNumbers.malformed("to get " + number, "is another number, " + owned.number());
+                    throw new dev.telephony.api.error.ProtocolException("Azure's answer to get " + number + " is another number, "
+                            + owned.number(), context);
                 }
                 return owned;
             }));

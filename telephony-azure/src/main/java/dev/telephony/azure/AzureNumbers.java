@@ -25,8 +25,19 @@ final class AzureNumbers {
     private AzureNumbers() {
     }
 
-    /** A {@code PurchasedPhoneNumber} Azure answered; {@code where} names the answer in errors. */
-    static OwnedNumber owned(PurchasedPhoneNumber n, String where) {
+    /**
+     * A {@code PurchasedPhoneNumber} Azure answered; {@code where} names the answer in errors, which
+     * carry {@code context} (the answer's status and request id).
+     */
+    static OwnedNumber owned(PurchasedPhoneNumber n, String where, ErrorContext context) {
+        try {
+            return owned(n, where);
+        } catch (ProtocolException malformed) {
+            throw new ProtocolException(malformed.reason(), context, malformed.getCause());
+        }
+    }
+
+    private static OwnedNumber owned(PurchasedPhoneNumber n, String where) {
         if (n == null) {
             throw malformed(where, "is empty");
         }

@@ -106,7 +106,7 @@ public final class AzureProvider extends ProviderBase {
 
     /**
      * The SDK's retry policy for GETs only: it would re-send a purchase or a release as readily as a read,
-     * and those go through the library's purchase guard and safe release instead.
+     * and those go through the library's {@link dev.telephony.api.spi.Reconciliation} instead.
      */
     static HttpPipelinePolicy readsOnly(RetryPolicy retries) {
         return (context, next) -> context.getHttpRequest().getHttpMethod() == com.azure.core.http.HttpMethod.GET
