@@ -20,7 +20,6 @@ import dev.telephony.api.PhoneNumber;
 import dev.telephony.api.Secret;
 import dev.telephony.api.Sleeper;
 import dev.telephony.api.error.ConfigurationException;
-import dev.telephony.api.spi.Polling;
 import dev.telephony.api.spi.Retrier;
 import dev.telephony.api.spi.ProviderBase;
 import java.net.URI;
@@ -74,6 +73,7 @@ public final class AzureProvider extends ProviderBase {
                 policies.add(readsOnly(new RetryPolicy(b.sdkRetryOptions)));
             }
             policies.add(new HmacAuthenticationPolicy(new AzureKeyCredential(credentials.accessKey().reveal())));
+            policies.add(AzureResources.jsonAnswersOnly());
             HttpPipeline pipeline = new HttpPipelineBuilder()
                     .httpClient(b.httpClient != null ? b.httpClient : HttpClient.createDefault())
                     .policies(policies.toArray(HttpPipelinePolicy[]::new))
@@ -82,9 +82,11 @@ public final class AzureProvider extends ProviderBase {
             AzureErrors errors = new AzureErrors(b.clock);
             Retrier retrier = new Retrier(b.retryPolicy, b.sleeper, b.random);
             AzureInventory.AzureSettings settings = new AzureInventory.AzureSettings(b.pollInterval, b.operationTimeout, b.assignmentType);
-            AzureInventory inventory = new AzureInventory(numbers, errors, retrier, settings);
-            AzurePurchaser purchaser = new AzurePurchaser(numbers, new AzureResources(pipeline, endpoint, errors), inventory, errors,
-                    retrier, new Polling(b.clock, b.sleeper, errors.context()), b.clock, b.orderPollInterval);
+            AzureResources resources = new AzureResources(pipeline, endpoint, errors);
+            AzureOperations operations = new AzureOperations(resources, errors, retrier, b.clock, b.sleeper, b.pollInterval);
+            AzureInventory inventory = new AzureInventory(numbers, resources, operations, errors, retrier, b.sleeper, settings);
+            AzurePurchaser purchaser = new AzurePurchaser(resources, inventory, operations, errors, retrier, b.clock,
+                    b.orderPollInterval);
             AzureSipRoutingClient sipRouting = new AzureSipRoutingClient(
                     new SipRoutingClientBuilder().endpoint(endpoint).pipeline(pipeline).buildClient(), errors, retrier);
             AzureExtensions extensions = new AzureExtensions() {
@@ -104,7 +106,7 @@ public final class AzureProvider extends ProviderBase {
 
     /**
      * The SDK's retry policy for GETs only: it would re-send a purchase or a release as readily as a read,
-     * and those go through the library's purchase guard and safe release instead.
+     * and those go through the library's {@link dev.telephony.api.spi.Reconciliation} instead.
      */
     static HttpPipelinePolicy readsOnly(RetryPolicy retries) {
         return (context, next) -> context.getHttpRequest().getHttpMethod() == com.azure.core.http.HttpMethod.GET
@@ -183,22 +185,33 @@ public final class AzureProvider extends ProviderBase {
             return this;
         }
 
-        /** How often the SDK's pollers poll Azure's operations (real time); 1 second by default. */
+        /** How often Azure's operations (search, capability update, release) are polled, on the injected clock; 1 second by default. */
         public Builder pollInterval(Duration interval) {
-            this.pollInterval = Objects.requireNonNull(interval, "interval");
+            this.pollInterval = positive(interval, "pollInterval");
             return this;
         }
 
         /** How often {@code await} reads a purchase, on the injected clock; 2 seconds by default. */
         public Builder orderPollInterval(Duration interval) {
-            this.orderPollInterval = Objects.requireNonNull(interval, "interval");
+            this.orderPollInterval = positive(interval, "orderPollInterval");
             return this;
         }
 
-        /** How long a search, capability update or release may take before giving up; 2 minutes by default. */
+        /**
+         * How long a search, capability update or release may take in all (every poll and pause
+         * included) before giving up; 2 minutes by default.
+         */
         public Builder operationTimeout(Duration timeout) {
-            this.operationTimeout = Objects.requireNonNull(timeout, "timeout");
+            this.operationTimeout = positive(timeout, "operationTimeout");
             return this;
+        }
+
+        private static Duration positive(Duration value, String name) {
+            if (value == null || value.isNegative() || value.isZero() || value.compareTo(Duration.ofDays(1)) > 0) {
+                throw new ConfigurationException("the Azure " + name + " must be more than zero and at most a day, was " + value,
+                        List.of(name));
+            }
+            return value;
         }
 
         /** Numbers for a person or an application (the default). */

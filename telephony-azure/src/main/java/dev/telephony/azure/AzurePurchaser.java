@@ -1,10 +1,5 @@
 package dev.telephony.azure;
 
-import com.azure.communication.phonenumbers.PhoneNumbersClient;
-import com.azure.communication.phonenumbers.models.PhoneNumberOperation;
-import com.azure.core.util.Context;
-import com.azure.core.util.polling.PollResponse;
-import com.azure.core.util.polling.SyncPoller;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.telephony.api.AvailableNumber;
 import dev.telephony.api.NumberPurchaser;
@@ -16,13 +11,13 @@ import dev.telephony.api.error.InvalidRequestException;
 import dev.telephony.api.error.NotFoundException;
 import dev.telephony.api.error.NumberNotAvailableException;
 import dev.telephony.api.spi.Capabilities;
-import dev.telephony.api.spi.Polling;
 import dev.telephony.api.spi.Reconciliation;
 import dev.telephony.api.spi.Retrier;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
@@ -31,10 +26,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Buying the numbers a search holds, through that search's id: Azure's purchase is a long-running
- * operation, so the order comes back PENDING and {@link #await} follows it. The order id carries the
- * operation id, the search id, the numbers and the hold's end, so the order can be read after a
- * restart: from the operation while Azure keeps it, else from the account's numbers.
+ * Buying the numbers a search holds, through that search's id. Azure's purchase is a long-running
+ * operation: the write is the {@code POST :purchase} alone, sent once through {@link Reconciliation},
+ * and once Azure accepted it (202 with the operation's id) the order is PENDING; {@link #await} follows
+ * the operation, so nothing that happens to a poll can make the purchase be sent again. The order id
+ * carries the operation id, the search id, the numbers and the hold's end, so the order can be read
+ * after a restart: from the operation while Azure keeps it, else from the account's numbers.
  */
 final class AzurePurchaser implements NumberPurchaser {
     static final String SEARCH_ID = "searchId";
@@ -43,31 +40,30 @@ final class AzurePurchaser implements NumberPurchaser {
     /** How long after a search's hold a purchase that has not shown up is taken as failed. */
     private static final Duration PURCHASE_GRACE = Duration.ofMinutes(30);
 
-    private final PhoneNumbersClient client;
     private final AzureResources resources;
     private final AzureInventory inventory;
+    private final AzureOperations operations;
     private final AzureErrors errors;
     private final Retrier retrier;
     private final Reconciliation reconciliation;
-    private final Polling polling;
     private final Clock clock;
-    private final Duration pollInterval;
+    private final Duration orderPollInterval;
 
-    AzurePurchaser(PhoneNumbersClient client, AzureResources resources, AzureInventory inventory, AzureErrors errors,
-                   Retrier retrier, Polling polling, Clock clock, Duration pollInterval) {
-        this.client = client;
+    AzurePurchaser(AzureResources resources, AzureInventory inventory, AzureOperations operations, AzureErrors errors,
+                   Retrier retrier, Clock clock, Duration orderPollInterval) {
         this.resources = resources;
         this.inventory = inventory;
+        this.operations = operations;
         this.errors = errors;
         this.retrier = retrier;
         this.reconciliation = new Reconciliation(errors.context(), retrier);
-        this.polling = polling;
         this.clock = clock;
-        this.pollInterval = pollInterval;
+        this.orderPollInterval = orderPollInterval;
     }
 
     @Override
     public PurchaseOrder purchase(PurchaseRequest request) {
+        AzureInventory.require(request, "request");
         Capabilities.require(AzureProvider.NAME, AzureProvider.CAPABILITIES, request.requiredCapabilities());
         request.requireLiveHolds(clock.instant(), errors.context());
         String searchId = searchOf(request);
@@ -75,7 +71,9 @@ final class AzurePurchaser implements NumberPurchaser {
         return reconciliation.purchase(request, new Reconciliation.Purchase() {
             @Override
             public PurchaseOrder send(PurchaseRequest r) {
-                return AzurePurchaser.this.send(r, searchId, holdEnds);
+                String operationId = resources.startPurchase(searchId).operationId();
+                return build(new Receipt(operationId, searchId, r.numbers(), holdEnds), PurchaseStatus.PENDING, List.of(),
+                        "Azure accepted the purchase; follow it with await");
             }
 
             @Override
@@ -85,7 +83,9 @@ final class AzurePurchaser implements NumberPurchaser {
 
             @Override
             public PurchaseOrder recovered(PurchaseRequest r, Set<PhoneNumber> claimed) {
-                return order(new Receipt("", searchId, r.numbers(), holdEnds));
+                // the operation's id was in the lost answer: the order is followed by the account's numbers
+                return build(new Receipt("", searchId, r.numbers(), holdEnds), PurchaseStatus.PENDING, List.of(),
+                        "Azure's answer was lost, but the purchase is under way; follow it with await");
             }
         });
     }
@@ -107,7 +107,13 @@ final class AzurePurchaser implements NumberPurchaser {
                     + searches.size() + " searches");
         }
         AvailableNumber first = request.offers().get(0);
-        int held = Integer.parseInt(first.attributes().getOrDefault(SEARCH_SIZE, String.valueOf(request.offers().size())));
+        int held;
+        try {
+            held = Integer.parseInt(first.attributes().getOrDefault(SEARCH_SIZE, String.valueOf(request.offers().size())));
+        } catch (NumberFormatException notOurs) {
+            throw InvalidRequestException.of("purchase.offers", "carry a searchSize this provider did not give: purchase the offers "
+                    + "its search returned");
+        }
         if (held != request.offers().size()) {
             throw InvalidRequestException.of("purchase.offers", "Azure buys every number a search holds: this search holds "
                     + held + ", the request names " + request.offers().size() + "; search again with limit " + request.offers().size());
@@ -115,19 +121,14 @@ final class AzurePurchaser implements NumberPurchaser {
         return searches.iterator().next();
     }
 
-    private PurchaseOrder send(PurchaseRequest request, String searchId, Instant holdEnds) {
-        return errors.call(() -> {
-            SyncPoller<PhoneNumberOperation, ?> poller = client.beginPurchasePhoneNumbers(searchId, Context.NONE);
-            PollResponse<PhoneNumberOperation> first = poller.poll();
-            String operationId = first.getValue() == null ? "" : first.getValue().getId();
-            return order(new Receipt(operationId == null ? "" : operationId, searchId, request.numbers(), holdEnds));
-        });
-    }
-
     /** Which numbers are bought or being bought: owned ones, and all of a search Azure no longer holds for sale. */
     private Set<PhoneNumber> claimed(List<PhoneNumber> numbers, String searchId) {
         Set<PhoneNumber> claimed = new HashSet<>();
-        numbers.forEach(n -> inventory.get(n).ifPresent(owned -> claimed.add(n)));
+        for (PhoneNumber n : numbers) {
+            if (inventory.get(n).isPresent()) {
+                claimed.add(n);
+            }
+        }
         if (claimed.size() < numbers.size()
                 && retrier.call("check search", () -> resources.searchResult(searchId)).isEmpty()) {
             claimed.addAll(numbers);
@@ -137,24 +138,33 @@ final class AzurePurchaser implements NumberPurchaser {
 
     @Override
     public Optional<PurchaseOrder> order(String orderId) {
-        return Receipt.decode(orderId).map(this::order);
+        AzureInventory.require(orderId, "orderId");
+        return Receipt.decode(orderId).map(receipt -> retrier.call("purchase order", () -> order(receipt)));
     }
 
+    /**
+     * The order as Azure's operation tells it, while Azure keeps the operation; else as the account's
+     * numbers tell it. Each read is made once: the caller retries.
+     */
     private PurchaseOrder order(Receipt receipt) {
         if (!receipt.operationId().isEmpty()) {
-            Optional<JsonNode> operation = retrier.call("purchase operation", () -> resources.operation(receipt.operationId()));
+            Optional<JsonNode> operation = resources.operation(receipt.operationId());
             if (operation.isPresent()) {
-                String status = operation.get().path("status").asText("");
-                return switch (status) {
-                    case "succeeded" -> build(receipt, PurchaseStatus.COMPLETED, receipt.numbers(), null);
-                    case "failed" -> build(receipt, PurchaseStatus.FAILED, List.of(),
-                            operation.get().path("error").path("message").asText("Azure's purchase failed"));
-                    default -> build(receipt, PurchaseStatus.PENDING, List.of(), "Azure's purchase is " + status);
+                return switch (AzureOperations.Status.of(operation.get(), errors)) {
+                    case SUCCEEDED -> build(receipt, PurchaseStatus.COMPLETED, receipt.numbers(), null);
+                    case FAILED -> failed(receipt, AzureErrors.AzureError.of(operation.get().get("error")));
+                    case NOT_STARTED, RUNNING -> build(receipt, PurchaseStatus.PENDING, List.of(),
+                            "Azure's purchase is " + operation.get().path("status").asText());
                 };
             }
         }
         // no operation to ask (lost answer, or Azure has forgotten it): the account's numbers say
-        List<PhoneNumber> owned = receipt.numbers().stream().filter(n -> inventory.get(n).isPresent()).toList();
+        List<PhoneNumber> owned = new ArrayList<>();
+        for (PhoneNumber n : receipt.numbers()) {
+            if (inventory.getOnce(n).isPresent()) {
+                owned.add(n);
+            }
+        }
         if (owned.size() == receipt.numbers().size()) {
             return build(receipt, PurchaseStatus.COMPLETED, owned, null);
         }
@@ -163,6 +173,18 @@ final class AzurePurchaser implements NumberPurchaser {
                     "the purchase did not show on the account in time");
         }
         return build(receipt, PurchaseStatus.PENDING, owned, "waiting for the numbers to show on the account");
+    }
+
+    /** A FAILED order carrying Azure's code and message, on every number. */
+    private PurchaseOrder failed(Receipt receipt, AzureErrors.AzureError error) {
+        String message = error.message() == null ? "Azure's purchase failed and gave no reason" : "Azure's purchase failed: " + error.message();
+        PurchaseOrder.Builder order = PurchaseOrder.builder(receipt.encode(), PurchaseStatus.FAILED).requested(receipt.numbers())
+                .details(message).attribute(SEARCH_ID, receipt.searchId()).attribute("operationId", receipt.operationId());
+        if (error.code() != null) {
+            order.attribute("errorCode", error.code());
+        }
+        receipt.numbers().forEach(n -> order.failure(n, message, error.code()));
+        return order.build();
     }
 
     private PurchaseOrder build(Receipt receipt, PurchaseStatus status, List<PhoneNumber> bought, String details) {
@@ -180,10 +202,11 @@ final class AzurePurchaser implements NumberPurchaser {
 
     @Override
     public PurchaseOrder await(String orderId, Duration timeout) {
+        AzureInventory.require(orderId, "orderId");
+        AzureInventory.require(timeout, "timeout");
         Receipt receipt = Receipt.decode(orderId)
-                .orElseThrow(() -> new NotFoundException("no Azure order " + orderId, errors.context()));
-        return polling.await(orderId, timeout, () -> order(receipt), PurchaseOrder::isTerminal, o -> pollInterval,
-                o -> o.status().name());
+                .orElseThrow(() -> new NotFoundException("no Azure order " + AzureErrors.shorten(orderId), errors.context()));
+        return operations.await(orderId, timeout, orderPollInterval, () -> order(receipt), PurchaseOrder::isTerminal, o -> o.status().name());
     }
 
     /** What an order id carries. */

@@ -1,68 +1,215 @@
 package dev.telephony.azure;
 
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
+import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.telephony.api.error.ProtocolException;
+import dev.telephony.api.PhoneNumber;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
+import reactor.core.publisher.Mono;
 
 /**
- * Reads, through the SDK's own pipeline (HMAC signing and all), the two resources SDK 1.1.6 reaches only
- * from inside its pollers: a long-running operation by id, and a search result by id. That is what lets
- * a purchase be followed from its id alone after a restart.
+ * Azure's REST resources the library reaches through the SDK's own pipeline (HMAC signing and all)
+ * rather than the SDK's methods: the writes that start long-running operations, sent exactly once and
+ * answered as soon as Azure accepted them (SDK 1.1.6's {@code begin…} methods poll inside the call, so
+ * a failed poll could not be told from a refused write), and the operation and search resources by id,
+ * which SDK 1.1.6 reads only from inside its pollers. Every answer is checked for the status and shape
+ * Azure documents; anything else is a protocol error.
  */
 final class AzureResources {
     /** The api-version SDK 1.1.6 sends, whatever its service-version setting says. */
     static final String API_VERSION = "2022-12-01";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpPipeline pipeline;
     private final String endpoint;
+    private final URI base;
     private final AzureErrors errors;
-    private final ObjectMapper json = new ObjectMapper();
 
     AzureResources(HttpPipeline pipeline, String endpoint, AzureErrors errors) {
         this.pipeline = pipeline;
         this.endpoint = endpoint;
+        this.base = URI.create(endpoint + "/");
         this.errors = errors;
     }
 
-    /** {@code GET /phoneNumbers/operations/{id}}: the operation, or empty when Azure no longer has it. */
+    /** What Azure answered to a write that starts a long-running operation: 202 and the operation's id. */
+    record Accepted(String operationId, HttpHeaders headers, String body) {
+        Optional<String> header(String name) {
+            return Optional.ofNullable(headers.getValue(name)).map(String::strip).filter(v -> !v.isEmpty());
+        }
+    }
+
+    /** An answer read whole: its status, headers and body. */
+    private record Answer(int status, HttpHeaders headers, HttpRequest request, byte[] body) {
+    }
+
+    // ---- writes: sent once, answered when Azure accepted them ----------------------------------
+
+    /** {@code POST …/countries/{cc}/:search}: accepted with the operation's and the search's ids. */
+    Accepted startSearch(String country, String body) {
+        return accept(HttpMethod.POST, "/availablePhoneNumbers/countries/" + encode(country) + "/:search", body, null,
+                "application/json");
+    }
+
+    /** {@code POST /availablePhoneNumbers/:purchase}: accepted with the purchase operation's id. */
+    Accepted startPurchase(String searchId) {
+        return accept(HttpMethod.POST, "/availablePhoneNumbers/:purchase", JSON.createObjectNode().put("searchId", searchId).toString(),
+                null, "application/json");
+    }
+
+    /** {@code DELETE /phoneNumbers/{number}}: accepted with the release operation's id. */
+    Accepted startRelease(PhoneNumber number) {
+        return accept(HttpMethod.DELETE, "/phoneNumbers/" + encode(number.e164()), null, number, null);
+    }
+
+    /** {@code PATCH /phoneNumbers/{number}/capabilities}: accepted with the update operation's id. */
+    Accepted startCapabilityUpdate(PhoneNumber number, String body) {
+        return accept(HttpMethod.PATCH, "/phoneNumbers/" + encode(number.e164()) + "/capabilities", body, number,
+                "application/merge-patch+json");
+    }
+
+    private Accepted accept(HttpMethod method, String path, String body, PhoneNumber number, String contentType) {
+        Answer answer = exchange(method, path, body, number, contentType);
+        if (answer.status() != 202) {
+            throw errors.unexpected("to " + method + " " + path + " is HTTP " + answer.status() + ", not 202 Accepted",
+                    answer.status(), answer.headers(), answer.request());
+        }
+        String operationId = answer.headers().getValue("operation-id");
+        if (operationId == null || operationId.isBlank()) {
+            throw errors.unexpected("to " + method + " " + path + " accepted it without an operation-id", 202, answer.headers(),
+                    answer.request());
+        }
+        return new Accepted(operationId.strip(), answer.headers(), new String(answer.body(), StandardCharsets.UTF_8));
+    }
+
+    // ---- reads ----------------------------------------------------------------------------------
+
+    /**
+     * {@code GET /phoneNumbers/operations/{id}}: the operation, or empty when Azure no longer has it.
+     * An answer without the operation's {@code status} is a protocol error.
+     */
     Optional<JsonNode> operation(String operationId) {
-        return get("/phoneNumbers/operations/" + encode(operationId));
+        return get("/phoneNumbers/operations/" + encode(operationId), op -> op.isObject() && op.path("status").isTextual(),
+                "has no status");
     }
 
-    /** {@code GET /availablePhoneNumbers/searchResults/{id}}: the held search, or empty once it is gone (bought or expired). */
+    /**
+     * {@code GET /availablePhoneNumbers/searchResults/{id}}: the held search, or empty once it is gone
+     * (bought or expired). An answer that is not the search (no {@code searchId}, or another one, or no
+     * {@code phoneNumbers}) is a protocol error, never "gone" and never "still held".
+     */
     Optional<JsonNode> searchResult(String searchId) {
-        return get("/availablePhoneNumbers/searchResults/" + encode(searchId));
+        return get("/availablePhoneNumbers/searchResults/" + encode(searchId), s -> s.isObject()
+                && searchId.equals(s.path("searchId").asText(null)) && s.path("phoneNumbers").isArray(), "is not that search");
     }
 
-    private Optional<JsonNode> get(String path) {
-        return errors.call(() -> {
-            HttpRequest request = new HttpRequest(HttpMethod.GET, endpoint + path + "?api-version=" + API_VERSION);
+    /** {@code GET path}: the JSON answer, or empty on 404; an answer {@code valid} refuses is a protocol error. */
+    private Optional<JsonNode> get(String path, Predicate<JsonNode> valid, String complaint) {
+        Answer answer = exchange(HttpMethod.GET, path, null, null, null);
+        if (answer.status() == 404) {
+            return Optional.empty();
+        }
+        if (answer.status() != 200) {
+            throw errors.unexpected("to GET " + path + " is HTTP " + answer.status() + ", not 200", answer.status(), answer.headers(),
+                    answer.request());
+        }
+        JsonNode json;
+        try {
+            json = answer.body().length == 0 ? null : JSON.readTree(answer.body());
+        } catch (IOException e) {
+            throw errors.unexpected("to GET " + path + " is not JSON", 200, answer.headers(), answer.request());
+        }
+        if (json == null || json.isMissingNode()) {
+            throw errors.unexpected("to GET " + path + " is empty", 200, answer.headers(), answer.request());
+        }
+        if (!valid.test(json)) {
+            throw errors.unexpected("to GET " + path + " " + complaint, 200, answer.headers(), answer.request());
+        }
+        return Optional.of(json);
+    }
+
+    /**
+     * Sends one request and reads its answer whole. A 404 is handed back (a read may mean "gone" by it);
+     * every other status of 300 or more is Azure's error, read from its {@code CommunicationErrorResponse}.
+     */
+    private Answer exchange(HttpMethod method, String path, String body, PhoneNumber number, String contentType) {
+        return errors.callOn(number, () -> {
+            HttpRequest request = new HttpRequest(method, endpoint + path + "?api-version=" + API_VERSION);
+            if (body != null) {
+                request.setHeader(HttpHeaderName.CONTENT_TYPE, contentType);
+                request.setBody(BinaryData.fromString(body));
+            }
             try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
+                BinaryData data = response.getBodyAsBinaryData();
+                byte[] bytes = data == null ? new byte[0] : data.toBytes();
                 int status = response.getStatusCode();
-                if (status == 404) {
-                    return Optional.empty();
+                if (status >= 300 && !(status == 404 && method == HttpMethod.GET)) {
+                    throw errors.fromAnswer(status, response.getHeaders(), request, AzureErrors.AzureError.of(bytes),
+                            "Azure answered HTTP " + status, number);
                 }
-                String body = response.getBodyAsBinaryData() == null ? "" : response.getBodyAsBinaryData().toString();
-                if (status >= 400) {
-                    throw new com.azure.core.exception.HttpResponseException("HTTP " + status, response);
-                }
-                try {
-                    return Optional.of(json.readTree(body));
-                } catch (IOException e) {
-                    throw new ProtocolException("Azure's answer to GET " + path + " is not JSON", errors.context().withHttpStatus(status), e);
-                }
+                return new Answer(status, response.getHeaders(), request, bytes);
             }
         });
     }
 
+    /**
+     * A link Azure gave (a {@code nextLink}), as an absolute URL on the endpoint: Azure's links may be
+     * relative to it. A link to another host is refused, so a signed request never leaves the resource.
+     */
+    String resolve(String link) {
+        URI resolved;
+        try {
+            resolved = base.resolve(link.strip());
+        } catch (IllegalArgumentException notALink) {
+            throw errors.unexpected("gives a next-page link that is not a URL", 200, null, null);
+        }
+        if (resolved.getHost() == null || !resolved.getHost().equalsIgnoreCase(base.getHost())
+                || !"https".equalsIgnoreCase(resolved.getScheme())) {
+            throw errors.unexpected("gives a next-page link away from the endpoint's host", 200, null, null);
+        }
+        return resolved.toString();
+    }
+
+    /**
+     * The pipeline step that refuses, before the SDK reads it, a body that is not JSON: the SDK would
+     * look for an XML reader it does not have and never return.
+     */
+    static HttpPipelinePolicy jsonAnswersOnly() {
+        return (context, next) -> next.process().flatMap(response -> {
+            String type = response.getHeaderValue(HttpHeaderName.CONTENT_TYPE);
+            String length = response.getHeaderValue(HttpHeaderName.CONTENT_LENGTH);
+            if (type == null || type.isBlank() || "0".equals(length == null ? null : length.strip()) || isJson(type)) {
+                return Mono.just(response);
+            }
+            int status = response.getStatusCode();
+            HttpHeaders headers = response.getHeaders();
+            HttpRequest request = response.getRequest();
+            response.close();
+            return Mono.error(new AzureErrors.UnreadableAnswer(status, type, headers, request));
+        });
+    }
+
+    private static boolean isJson(String contentType) {
+        String type = contentType.toLowerCase(Locale.ROOT);
+        int semicolon = type.indexOf(';');
+        String media = (semicolon < 0 ? type : type.substring(0, semicolon)).strip();
+        return media.equals("application/json") || media.endsWith("+json") || media.equals("text/json");
+    }
+
     private static String encode(String segment) {
-        return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return java.net.URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

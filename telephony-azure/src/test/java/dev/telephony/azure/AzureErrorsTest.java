@@ -107,4 +107,32 @@ class AzureErrorsTest {
         assertThat(errors.translate(new RuntimeException(new TimeoutException("no answer")))).isInstanceOf(ProviderUnavailableException.class);
         assertThat(errors.translate(new IllegalStateException("missing operation-id header"))).isInstanceOf(ProtocolException.class);
     }
+
+    @Test
+    void aFailureOnThisSideIsAProtocolErrorNeverAnOutage() {
+        // SDK 1.1.6 fails so on a nextLink relative to the endpoint: a bug here, not Azure unreachable
+        assertThat(errors.translate(new RuntimeException(new java.net.MalformedURLException("no protocol: /phoneNumbers?skip=100"))))
+                .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.isRetryable()).isFalse());
+        assertThat(errors.translate(new java.io.UncheckedIOException(new com.fasterxml.jackson.core.JsonParseException(null, "bad"))))
+                .isInstanceOf(ProtocolException.class);
+        assertThat(errors.translate(new RuntimeException(new java.net.SocketException("Connection reset"))))
+                .isInstanceOf(ProviderUnavailableException.class);
+    }
+
+    @Test
+    void azuresMessageIsReadFromTheBodyEvenWithQuotesInIt() {
+        String body = "{\"error\":{\"code\":\"BadRequest\",\"message\":\"say \\\"hi\\\"\",\"target\":\"quantity\"}}";
+        HttpHeaders headers = new HttpHeaders().set("MS-CV", "cv-1");
+        TelephonyException e = errors.fromAnswer(400, headers, null, AzureErrors.AzureError.of(body.getBytes(StandardCharsets.UTF_8)),
+                "fallback", null);
+        assertThat(e).isInstanceOfSatisfying(dev.telephony.api.error.InvalidRequestException.class, invalid -> {
+            assertThat(invalid.fieldErrors()).singleElement().satisfies(f -> {
+                assertThat(f.field()).isEqualTo("quantity");
+                assertThat(f.rule()).isEqualTo("say \"hi\"");
+            });
+            assertThat(invalid.providerCode()).contains("BadRequest");
+            assertThat(invalid.requestId()).contains("cv-1");
+            assertThat(invalid.httpStatus()).hasValue(400);
+        });
+    }
 }

@@ -16,7 +16,7 @@ final class AzureHarness extends AbstractHarness {
     static final String KEY = "YXp1cmUtdGVzdC1hY2Nlc3Mta2V5LTAxMjM0NTY3ODlhYmNkZWY=";
     static final String WRONG_KEY = "d3Jvbmcta2V5LXRoYXQtYXp1cmUtcmVmdXNlcy0wMDAwMDAwMA==";
     static final String CONNECTION_STRING = "endpoint=https://" + HOST + "/;accesskey=" + KEY;
-    static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(1200);
+    static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(2000);
     /** The SDK's pollers wait this long between polls in real time; tests keep it short. */
     static final Duration POLL_INTERVAL = Duration.ofMillis(5);
 

@@ -55,6 +55,23 @@ final class AzureSimulator extends WireSimulator {
     private final Map<String, Integer> trunks = new LinkedHashMap<>();
     private final List<ObjectNode> routes = new ArrayList<>();
     private final AtomicInteger rejectedSignatures = new AtomicInteger();
+    private final AtomicInteger searchesStarted = new AtomicInteger();
+    private final List<Canned> overrides = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean absoluteNextLinks;
+    private volatile int searchRunningPolls;
+
+    /** An answer given instead of the simulator's own, to requests that {@code matches}, {@code times} times. */
+    private static final class Canned {
+        final java.util.function.Predicate<SimRequest> matches;
+        final java.util.function.Function<SimRequest, SimResponse> response;
+        int left;
+
+        Canned(java.util.function.Predicate<SimRequest> matches, java.util.function.Function<SimRequest, SimResponse> response, int times) {
+            this.matches = matches;
+            this.response = response;
+            this.left = times;
+        }
+    }
 
     private record Search(String id, List<PhoneNumber> numbers, NumberType type, String calling, String sms, Instant expiresBy,
                           boolean[] purchased) {
@@ -85,6 +102,46 @@ final class AzureSimulator extends WireSimulator {
         super(carrier);
         this.host = host;
         this.key = Base64.getDecoder().decode(accessKey);
+    }
+
+    /**
+     * The next {@code times} requests with this method whose path starts with {@code pathPrefix} (as
+     * sent, still encoded) are answered {@code response}, after the signature check and faults, and the
+     * carrier does not act on them: how a test makes Azure answer a given body.
+     */
+    AzureSimulator answer(String method, String pathPrefix, SimResponse response, int times) {
+        return answer(method, pathPrefix, r -> response, times);
+    }
+
+    /** {@link #answer(String, String, SimResponse, int)} with an answer made from the request. */
+    AzureSimulator answer(String method, String pathPrefix, java.util.function.Function<SimRequest, SimResponse> response, int times) {
+        overrides.add(new Canned(r -> r.method().equals(method) && r.rawPath().startsWith(pathPrefix), response, times));
+        return this;
+    }
+
+    /** {@link #answer(String, String, SimResponse, int)} for every such request from now on. */
+    AzureSimulator alwaysAnswer(String method, String pathPrefix, SimResponse response) {
+        return answer(method, pathPrefix, response, Integer.MAX_VALUE);
+    }
+
+    /** Whether {@code nextLink}s are absolute URLs on the endpoint rather than paths relative to it (the default). */
+    AzureSimulator absoluteNextLinks(boolean absolute) {
+        this.absoluteNextLinks = absolute;
+        return this;
+    }
+
+    /**
+     * How many polls of a search's operation answer notStarted or running before it succeeds; none by
+     * default, so that a search costs no wait on the test clock (Azure's recordings show about three).
+     */
+    AzureSimulator searchRunningPolls(int polls) {
+        this.searchRunningPolls = polls;
+        return this;
+    }
+
+    /** How many searches were POSTed. */
+    int searchesStarted() {
+        return searchesStarted.get();
     }
 
     /** How many requests were refused for a bad signature. */
@@ -154,7 +211,7 @@ final class AzureSimulator extends WireSimulator {
     @Override
     protected SimResponse refused(SimRequest request, CarrierRejection rejection) {
         return switch (rejection.reason()) {
-            case NOT_FOUND -> error(404, "NotFound", "Input phoneNumber cannot be found.");
+            case NOT_FOUND -> error(404, "NotFound", "Input phoneNumber cannot be found.", "phonenumber");
             case NOT_AVAILABLE -> error(400, "NumbersNotAvailable", rejection.getMessage());
             case CONFLICT -> error(409, "Conflict", rejection.getMessage());
             case INVALID -> error(400, "BadRequest", rejection.getMessage());
@@ -163,6 +220,22 @@ final class AzureSimulator extends WireSimulator {
 
     @Override
     protected SimResponse serve(SimRequest request) {
+        for (Canned canned : overrides) {
+            synchronized (canned) {
+                if (canned.left > 0 && canned.matches.test(request)) {
+                    canned.left--;
+                    return canned.response.apply(request);
+                }
+            }
+        }
+        try {
+            return route(request);
+        } catch (Forbidden notOwned) {
+            return error(403, "InsufficientPermissions", "Phone number not owned by this resource.", "phonenumber");
+        }
+    }
+
+    private SimResponse route(SimRequest request) {
         List<String> s = request.segments();
         if (s.isEmpty()) {
             return error(404, "NotFound", "no such resource");
@@ -264,6 +337,7 @@ final class AzureSimulator extends WireSimulator {
     }
 
     private SimResponse search(SimRequest request, String country) {
+        searchesStarted.incrementAndGet();
         JsonNode body = read(request.body());
         String type = body.path("phoneNumberType").asText("");
         if (!type.equals("geographic") && !type.equals("tollFree")) {
@@ -291,12 +365,17 @@ final class AzureSimulator extends WireSimulator {
     private SimResponse purchase(SimRequest request) {
         String searchId = read(request.body()).path("searchId").asText("");
         Search search = searches.get(searchId);
-        if (search == null || !carrier().clock().instant().isBefore(search.expiresBy())) {
-            return error(400, "SearchNotFound", "The search was not found or has expired.");
+        if (search == null) {
+            return error(400, "SearchNotFound", "The search was not found or has expired.", "searchId");
         }
         synchronized (search) {
             if (search.purchased()[0]) {
-                return error(409, "PurchaseAlreadyInProgress", "This search is already being purchased.");
+                // a second purchase of one search: the carrier never sees it, so the repeat is recorded here
+                carrier().recordRepeatedPurchase(search.numbers());
+                return error(409, "PurchaseAlreadyInProgress", "This search is already being purchased.", "searchId");
+            }
+            if (!carrier().clock().instant().isBefore(search.expiresBy())) {
+                return error(400, "SearchNotFound", "The search was not found or has expired.", "searchId");
             }
             search.purchased()[0] = true;
         }
@@ -322,7 +401,7 @@ final class AzureSimulator extends WireSimulator {
             return SimResponse.json(200, numberJson(owned(s.get(1))).toString());
         }
         if (request.is("PATCH", "phoneNumbers", "*", "capabilities")) {
-            OwnedNumber current = owned(s.get(1));
+            OwnedNumber current = ownedOrForbidden(s.get(1));
             JsonNode body = read(request.body());
             String calling = body.path("calling").asText(current.attributes().getOrDefault("calling", "inbound+outbound"));
             String sms = body.path("sms").asText(current.attributes().getOrDefault("sms", "none"));
@@ -343,11 +422,25 @@ final class AzureSimulator extends WireSimulator {
             return new SimResponse(202, accepted.headers(), numberJson(updated).toString());
         }
         if (request.is("DELETE", "phoneNumbers", "*")) {
-            OwnedNumber current = owned(s.get(1));
+            OwnedNumber current = ownedOrForbidden(s.get(1));
             carrier().release(current.number());
             return accepted("release_" + UUID.randomUUID(), null, null).withHeader("release-id", UUID.randomUUID().toString());
         }
         return error(404, "NotFound", "no such resource");
+    }
+
+    /** Azure answers a change to a number the resource does not own with 403, as its recordings show. */
+    private OwnedNumber ownedOrForbidden(String segment) {
+        try {
+            return owned(segment);
+        } catch (CarrierRejection notOwned) {
+            throw new Forbidden();
+        }
+    }
+
+    /** A 403 "not owned by this resource". */
+    private static final class Forbidden extends RuntimeException {
+        private static final long serialVersionUID = 1L;
     }
 
     private OwnedNumber owned(String segment) {
@@ -371,7 +464,8 @@ final class AzureSimulator extends WireSimulator {
         ArrayNode items = body.putArray("phoneNumbers");
         all.subList(Math.min(skip, all.size()), to).forEach(n -> items.add(numberJson(n)));
         if (to < all.size()) {
-            body.put("nextLink", "https://" + host + "/phoneNumbers?skip=" + to + "&top=" + top + "&api-version=" + AzureResources.API_VERSION);
+            String link = "/phoneNumbers?skip=" + to + "&top=" + top + "&api-version=" + AzureResources.API_VERSION;
+            body.put("nextLink", absoluteNextLinks ? "https://" + host + link : link);
         }
         return SimResponse.json(200, body.toString());
     }
@@ -395,6 +489,8 @@ final class AzureSimulator extends WireSimulator {
                 if (order.status() == PurchaseStatus.FAILED) {
                     error = order.details().orElse("the purchase failed");
                 }
+            } else if (op.type.equals("search")) {
+                status = op.polls <= searchRunningPolls ? (op.polls == 1 ? "notStarted" : "running") : "succeeded";
             } else {
                 status = op.polls <= 1 ? "running" : "succeeded";
             }
@@ -485,9 +581,18 @@ final class AzureSimulator extends WireSimulator {
     // ---- helpers ------------------------------------------------------------------------------
 
     static SimResponse error(int status, String code, String message) {
+        return error(status, code, message, null);
+    }
+
+    /** A {@code CommunicationErrorResponse}, with the correlation header Azure's answers carry. */
+    static SimResponse error(int status, String code, String message, String target) {
         ObjectNode body = JSON.createObjectNode();
-        body.putObject("error").put("code", code).put("message", message);
-        return SimResponse.json(status, body.toString());
+        ObjectNode error = body.putObject("error").put("code", code).put("message", message);
+        if (target != null) {
+            error.put("target", target);
+        }
+        return new SimResponse(status, Map.of("Content-Type", "application/json; charset=utf-8", "MS-CV", "sim-" + UUID.randomUUID()),
+                body.toString());
     }
 
     private static JsonNode read(String body) {
