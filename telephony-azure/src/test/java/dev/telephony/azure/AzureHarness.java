@@ -55,6 +55,12 @@ final class AzureHarness extends AbstractHarness {
         simulator.close();
     }
 
+    /** The factory builds its clients from the connection string alone; the contract sends nothing through them. */
+    @Override
+    public java.util.Map<String, String> factoryConfiguration() {
+        return java.util.Map.of(AzureProviderFactory.CONNECTION_STRING, CONNECTION_STRING);
+    }
+
     @Override
     public Set<String> secrets() {
         return Set.of(KEY, WRONG_KEY, CONNECTION_STRING);
