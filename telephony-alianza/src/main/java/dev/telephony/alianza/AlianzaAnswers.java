@@ -125,6 +125,11 @@ final class AlianzaAnswers {
 
     /** The context of an error built from {@code response}: the provider, the status and the request id, when there is one. */
     ErrorContext context(HttpResponse response) {
+        return context(client, response);
+    }
+
+    /** {@link #context(HttpResponse)} for an answer to {@code client}. */
+    static ErrorContext context(RestClient client, HttpResponse response) {
         ErrorContext context = client.context().withHttpStatus(response.status());
         for (String header : REQUEST_ID_HEADERS) {
             if (response.header(header).isPresent()) {

@@ -45,6 +45,7 @@ import java.util.function.Function;
  * release ({@code DELETE} on the same path), which refuses a number still assigned.
  */
 final class AlianzaInventory implements NumberInventory {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AlianzaInventory.class);
     /**
      * Statuses of a number that is no longer (or not yet) the account's: the public OpenAPI's carrier
      * statuses of a deleted or inventory number, and the search answer's {@code AVAILABLE}.
@@ -88,6 +89,9 @@ final class AlianzaInventory implements NumberInventory {
 
     @Override
     public List<AvailableNumber> search(NumberSearch search) {
+        if (search == null) {
+            throw InvalidRequestException.of("search", "is required");
+        }
         Set<Capability> needed = EnumSet.noneOf(Capability.class);
         needed.addAll(search.requiredCapabilities());
         if (search.rateCenter().isPresent()) {
@@ -99,12 +103,18 @@ final class AlianzaInventory implements NumberInventory {
         HttpResponse response = client.read(request);
         SearchResult found = answers.object(response, SearchResult.class, "a search result",
                 AlianzaAnswers.required("telephoneNumbers", JsonNodeType.ARRAY));
-        return found.telephoneNumbers().stream()
-                .map(item -> answers.mapped(response, item, i -> AlianzaNumbers.offer(i, search.type()), "an available number"))
-                // the API's answer is checked against the search: a toll-free search yields toll-free numbers only
-                .filter(offer -> AlianzaNumbers.typeOf(offer.number()) == search.type() && search.matches(offer))
-                .limit(search.limit())
-                .toList();
+        List<AvailableNumber> offered = found.telephoneNumbers().stream()
+                // an item the answer itself marks as not available is not on offer
+                .filter(item -> item == null || !Boolean.FALSE.equals(item.available()))
+                .map(item -> answers.mapped(response, item, AlianzaNumbers::offer, "an available number")).toList();
+        // the answer is checked against the search, never relabelled: a toll-free search yields toll-free numbers only
+        List<AvailableNumber> matching = offered.stream().filter(offer -> offer.type() == search.type() && search.matches(offer))
+                .limit(search.limit()).toList();
+        if (matching.size() < Math.min(offered.size(), search.limit())) {
+            log.info("{} answered a search with {} numbers, {} of which do not match it; they are left out", client.provider(),
+                    offered.size(), offered.size() - offered.stream().filter(o -> o.type() == search.type() && search.matches(o)).count());
+        }
+        return matching;
     }
 
     /** The search request, after every rule Alianza's search imposes has been checked. */

@@ -139,6 +139,9 @@ final class AlianzaPurchaser implements NumberPurchaser {
             }
         }
         if (placed.isEmpty()) {
+            if (lastRefusal instanceof NumberNotAvailableException only && only.numbers().equals(request.numbers())) {
+                throw only;
+            }
             throw new NumberNotAvailableException(request.numbers(), lastRefusal == null ? null : lastRefusal.reason(),
                     lastRefusal == null ? client.context() : lastRefusal.context(), lastRefusal);
         }
@@ -203,7 +206,10 @@ final class AlianzaPurchaser implements NumberPurchaser {
         try {
             response = authentication.sendWrite(client, request);
         } catch (NumberNotAvailableException refused) {
-            throw new NumberNotAvailableException(numbers, refused.reason(), refused.context(), refused);
+            if (refused.numbers().isEmpty()) {
+                throw new NumberNotAvailableException(numbers, refused.reason(), refused.context(), refused);
+            }
+            throw refused;
         }
         try {
             return carrierOrder(response, numbers).order();

@@ -182,10 +182,10 @@ final class AlianzaTokenAuthentication implements Authentication {
             answer = client.mapper().readValue(response.body(), LoginToken.class);
         } catch (java.io.IOException | RuntimeException unreadable) {
             // never quote the body: it may hold the token
-            throw new ProtocolException("the log-in answer is not a readable LoginToken", client.context().withHttpStatus(response.status()));
+            throw new ProtocolException("the log-in answer is not a readable LoginToken", AlianzaAnswers.context(client, response));
         }
         if (answer == null || answer.authToken() == null || answer.authToken().isBlank()) {
-            throw new ProtocolException("the log-in answer carries no authToken", client.context().withHttpStatus(response.status()));
+            throw new ProtocolException("the log-in answer carries no authToken", AlianzaAnswers.context(client, response));
         }
         Secret obtained = Secret.of("auth-token", answer.authToken());
         token = obtained;

@@ -485,7 +485,7 @@ class AlianzaWireTest {
         AvailableNumber offer = AlianzaNumbers.offer(mapper.readValue("""
                 {"telephoneNumbers":[{"telephoneNumber":"+16075550188","formatted":"(607) 555-0188","npa":"607","nxx":"555",
                 "line":"0188","rateCenter":"BINGHAMTON","state":"NY","lata":"999","available":true}]}""", SearchResult.class)
-                .telephoneNumbers().get(0), NumberType.LOCAL);
+                .telephoneNumbers().get(0));
         assertThat(offer.rateCenter()).contains("BINGHAMTON");
         assertThat(offer.attributes()).containsEntry("lata", "999").containsEntry("line", "0188");
 
