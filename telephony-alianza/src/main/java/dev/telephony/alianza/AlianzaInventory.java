@@ -41,8 +41,8 @@ import java.util.function.Function;
 
 /**
  * Search ({@code …/telephone-number/search}, toll-free on {@code …/search/tollfree}), the account's
- * numbers ({@code …/account/{accountId}/telephone-number}, one array of them all), details and configuration ({@code …/telephone-number/{telephoneNumber}}) and
- * release ({@code DELETE} on the same path), which refuses a number still assigned.
+ * numbers ({@code …/account/{accountId}/telephone-number}, one array of them all), details and
+ * configuration ({@code …/telephone-number/{telephoneNumber}}) and release ({@code DELETE} on the same path), which refuses a number still assigned.
  */
 final class AlianzaInventory implements NumberInventory {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AlianzaInventory.class);
@@ -217,6 +217,7 @@ final class AlianzaInventory implements NumberInventory {
 
     @Override
     public Optional<OwnedNumber> get(PhoneNumber number) {
+        requireNumber(number);
         return details(number).map(d -> mapped(d, AlianzaNumbers::owned, "a number's details"));
     }
 
@@ -247,6 +248,12 @@ final class AlianzaInventory implements NumberInventory {
         return ours ? Optional.of(details) : Optional.empty();
     }
 
+    private static void requireNumber(PhoneNumber number) {
+        if (number == null) {
+            throw InvalidRequestException.of("number", "is required");
+        }
+    }
+
     /** Whether {@code status} says the number has left the account (or never was on it). */
     static boolean gone(String status) {
         return status != null && GONE.contains(status.toUpperCase(Locale.ROOT));
@@ -254,11 +261,16 @@ final class AlianzaInventory implements NumberInventory {
 
     /** The details of a number of the account, or {@link NumberNotFoundException}. */
     NumberDetails require(PhoneNumber number) {
+        requireNumber(number);
         return details(number).orElseThrow(() -> new NumberNotFoundException(number, client.context()));
     }
 
     @Override
     public OwnedNumber update(PhoneNumber number, NumberUpdate update) {
+        requireNumber(number);
+        if (update == null) {
+            throw InvalidRequestException.of("update", "is required");
+        }
         Capabilities.require(client.provider(), capabilities, update.requiredCapabilities());
         NumberConfiguration change = new NumberConfiguration(update.callerIdName().orElse(null),
                 update.e911Address().map(e -> AlianzaNumbers.e911Body("update.e911Address", e)).orElse(null), null);
@@ -302,6 +314,7 @@ final class AlianzaInventory implements NumberInventory {
      * {@code unassignFirst}, so that a number that rings somewhere is never dropped by accident.
      */
     void release(PhoneNumber number, boolean unassignFirst) {
+        requireNumber(number);
         Capabilities.require(client.provider(), capabilities, Capability.RELEASE);
         NumberDetails details = require(number);
         Optional<Assignment> assignment = assignment(details);

@@ -95,6 +95,9 @@ final class AlianzaPorting implements PortingService {
     @Override
     public PortOrder submit(PortRequest request) {
         require();
+        if (request == null) {
+            throw InvalidRequestException.of("port", "is required");
+        }
         PortSubmission submission = submission(request);
         HttpRequest post = client.withJson(HttpRequest.post(paths.ports()), submission);
         HttpResponse response = client.send(post);
