@@ -212,7 +212,7 @@ final class AlianzaPurchaser implements NumberPurchaser {
             throw refused;
         }
         try {
-            return carrierOrder(response, numbers).order();
+            return carrierOrder(response, numbers, null).order();
         } catch (ProtocolException | ProviderUnavailableException | OperationTimeoutException lost) {
             throw lost;
         } catch (TelephonyException followUp) {
@@ -277,14 +277,20 @@ final class AlianzaPurchaser implements NumberPurchaser {
         } catch (NotFoundException unknown) {
             return Optional.empty();
         }
-        Snapshot read = carrierOrder(response, parsed.get().asked());
-        return Optional.of(new Snapshot(read.order(), client.retryAfter(response).orElse(DEFAULT_PACE)));
+        return Optional.of(carrierOrder(response, parsed.get().asked(), parsed.get()));
     }
 
-    /** An order's answer in neutral form, the numbers it is silent about settled by their records. */
-    private Snapshot carrierOrder(HttpResponse response, List<PhoneNumber> asked) {
+    /**
+     * An order's answer in neutral form, the numbers it is silent about settled by their records.
+     *
+     * @param readBack the id the order was read back by, or null for the answer to placing it
+     */
+    private Snapshot carrierOrder(HttpResponse response, List<PhoneNumber> asked, OrderId readBack) {
         Order answer = answers.object(response, Order.class, "an order",
                 AlianzaAnswers.required("orderId", JsonNodeType.STRING, "status", JsonNodeType.STRING));
+        if (readBack != null && !readBack.orderId().equals(answer.orderId())) {
+            throw answers.unusable(response, "an order", "it is order " + answer.orderId() + ", not " + readBack.orderId());
+        }
         Reading reading = answers.mapped(response, answer, o -> read(o, asked), "an order");
         if (reading.asked().isEmpty() && reading.silent()) {
             throw answers.unusable(response, "an order", "a finished order that names none of its numbers");
@@ -293,7 +299,9 @@ final class AlianzaPurchaser implements NumberPurchaser {
         for (PhoneNumber number : reading.unsettled()) {
             inventory.details(number).ifPresent(d -> records.put(number, d));
         }
-        return new Snapshot(reading.settle(records, id(answer.orderId(), reading.asked())), client.retryAfter(response).orElse(DEFAULT_PACE));
+        // the id the caller follows the order by stays the one it was given
+        String id = readBack != null ? id(readBack.orderId(), readBack.asked()) : id(answer.orderId(), asked);
+        return new Snapshot(reading.settle(records, id), client.retryAfter(response).orElse(DEFAULT_PACE));
     }
 
     /** Our id of one of Alianza's orders: its own id and the numbers it asked for, which its answer may leave out. */
@@ -379,7 +387,7 @@ final class AlianzaPurchaser implements NumberPurchaser {
         if (!reading.unsettled().isEmpty()) {
             throw new IllegalArgumentException("the answer does not say what became of " + reading.unsettled());
         }
-        return reading.settle(Map.of(), id(order.orderId(), reading.asked()));
+        return reading.settle(Map.of(), id(order.orderId(), asked));
     }
 
     /**

@@ -492,9 +492,7 @@ class AlianzaWireTest {
         PurchaseOrder order = AlianzaPurchaser.order(mapper.readValue("""
                 {"orderId":"ord_fixture","status":"COMPLETED","telephoneNumbers":[{"telephoneNumber":"+16075550188",
                 "status":"ACTIVE","accountId":"acc_fixture","orderedDate":"2026-01-05T09:00:00Z"}]}""", Order.class), List.of());
-        assertThat(order.attributes()).containsEntry("orderId", "ord_fixture");
-        assertThat(order.id()).as("Alianza's id and the numbers, which a later answer may leave out")
-                .isEqualTo(AlianzaPurchaser.id("ord_fixture", List.of(PhoneNumber.of("+16075550188"))));
+        assertThat(order.id()).isEqualTo("ord_fixture");
         assertThat(order.status()).isEqualTo(PurchaseStatus.COMPLETED);
         assertThat(order.purchased()).extracting(PhoneNumber::e164).containsExactly("+16075550188");
         assertThat(order.createdAt()).contains(Instant.parse("2026-01-05T09:00:00Z"));
@@ -618,6 +616,25 @@ class AlianzaWireTest {
             assertThat(f.reason()).contains("does not have it");
         });
         assertThat(harness.carrier().owned(available)).isPresent();
+    }
+
+    @Test
+    void anOrderIsFollowedByAlianzasOwnOrderIdTooWhenItsAnswerNamesItsNumbers() {
+        PhoneNumber available = anAvailableNumber();
+        PurchaseOrder placed = provider.purchaser().purchase(PurchaseRequest.of(available));
+        String alianzas = placed.attributes().get("orderId");
+        assertThat(placed.id()).startsWith(AlianzaPurchaser.ORDER).isNotEqualTo(alianzas);
+        harness.clock().advance(Duration.ofSeconds(10));
+
+        PurchaseOrder done = harness.reconnect().purchaser().await(alianzas, Duration.ofMinutes(1));
+        assertThat(done.id()).as("the id it was followed by").isEqualTo(alianzas);
+        assertThat(done.purchased()).containsExactly(available);
+
+        harness.simulator().rewrite(orderReadBack(), AlianzaWireTest::withoutLines, 1);
+        assertThatThrownBy(() -> provider.purchaser().order(alianzas))
+                .as("without the numbers in the id or the answer, what was bought cannot be told")
+                .isInstanceOf(dev.telephony.api.error.ProtocolException.class);
+        assertThat(provider.purchaser().order(placed.id())).hasValueSatisfying(o -> assertThat(o.id()).isEqualTo(placed.id()));
     }
 
     @Test
