@@ -109,7 +109,8 @@ final class AlianzaErrors implements ErrorTranslator {
                         String key = entry.getKey().toLowerCase(Locale.ROOT);
                         if (key.startsWith("telephonenumber")) {
                             numbers.addAll(numbers(entry.getValue()));
-                        } else if (!SECRET_FIELDS.contains(key) && FIELD.matcher(entry.getKey()).matches()) {
+                        } else if (FIELD.matcher(entry.getKey()).matches()) {
+                            // a field's name is never secret, only its value, which is never quoted
                             fields.add(entry.getKey());
                         }
                     }
