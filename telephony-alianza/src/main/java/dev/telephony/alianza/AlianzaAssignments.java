@@ -12,7 +12,6 @@ import dev.telephony.api.error.InvalidRequestException;
 import dev.telephony.api.error.NotFoundException;
 import dev.telephony.http.HttpRequest;
 import dev.telephony.http.RestClient;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -61,7 +60,6 @@ final class AlianzaAssignments implements AlianzaExtensions {
     }
 
     private Assignment assign(PhoneNumber number, Assignment target, StreetAddress e911) {
-        Objects.requireNonNull(number, "number");
         NumberDetails details = inventory.require(number);
         Optional<Assignment> current = inventory.assignment(details);
         if (current.isPresent() && !sameTarget(current.get(), target)) {
@@ -119,6 +117,6 @@ final class AlianzaAssignments implements AlianzaExtensions {
 
     @Override
     public void unassignAndRelease(PhoneNumber number) {
-        inventory.release(Objects.requireNonNull(number, "number"), true);
+        inventory.release(number, true);
     }
 }

@@ -8,7 +8,6 @@ import dev.telephony.api.error.AuthenticationException;
 import dev.telephony.api.error.ConflictException;
 import dev.telephony.api.error.ErrorContext;
 import dev.telephony.api.error.FieldError;
-import dev.telephony.api.error.InvalidRequestException;
 import dev.telephony.api.error.NumberNotAvailableException;
 import dev.telephony.api.error.TelephonyException;
 import dev.telephony.http.ErrorTranslator;
@@ -33,8 +32,10 @@ import java.util.regex.Pattern;
 /**
  * Alianza's error answers, mapped to the neutral exceptions in one place. Errors come as the
  * {@code PublicApiException} body {@code {status, messages[], data}} (400, 401, 404, 422), or as a
- * bare status. A message that is a single identifier ({@code TelephoneNumberNotAvailable}) is kept as
- * the provider code; {@code data} entries with text values become field errors.
+ * bare status. Every exception carries the HTTP status, the request id when the answer has one, the
+ * provider code and Alianza's messages as its message. A message that is a single identifier
+ * ({@code TelephoneNumberNotAvailable}) is kept as the provider code; the keys of {@code data} name
+ * the fields a 400 or 422 is about, and its values are never quoted as the message.
  *
  * <p>An order refused because a number is not in inventory, not available, in use or already taken
  * is {@link NumberNotAvailableException}. Nothing quoted from a body keeps a secret: the configured
@@ -44,6 +45,8 @@ final class AlianzaErrors implements ErrorTranslator {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_.]{2,80}");
     private static final Pattern NOT_AVAILABLE = Pattern.compile(
             "not ?available|not in inventory|in ?use|already|taken|unavailable", Pattern.CASE_INSENSITIVE);
+    /** What a {@code data} key naming a field looks like (a name or a dotted path), not free text. */
+    private static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\[\\]-]{0,80}");
     private static final Set<String> SECRET_FIELDS = Set.of("pin", "password", "authtoken");
 
     private final Supplier<List<Secret>> liveSecrets;
@@ -63,19 +66,20 @@ final class AlianzaErrors implements ErrorTranslator {
         ProviderError error = parsed.error();
         ErrorContext full = error.code().map(context::withProviderCode).orElse(context);
         int status = response.status();
+        if (isLogIn(request) && (status == 400 || status == 401 || status == 403 || status == 404)) {
+            // the public OpenAPI answers a refused log-in with 400, 401 or 404: each means these credentials get no token
+            return new AuthenticationException("the log-in was refused: " + error.message(), full);
+        }
         if (status == 401) {
             return new AuthenticationException("the provider refused the credentials: " + error.message(), full);
         }
         if ((status == 400 || status == 409 || status == 422) && isOrder(request) && NOT_AVAILABLE.matcher(
                 error.message() + " " + error.code().orElse("")).find()) {
-            return new NumberNotAvailableException(parsed.numbers().isEmpty() ? orderedNumbers(request) : parsed.numbers(), full);
+            return new NumberNotAvailableException(parsed.numbers().isEmpty() ? orderedNumbers(request) : parsed.numbers(),
+                    error.message(), full, null);
         }
         if (status == 409) {
             return new ConflictException(error.message(), full);
-        }
-        if (status == 400 || status == 422) {
-            return new InvalidRequestException(error.fieldErrors().isEmpty()
-                    ? List.of(new FieldError("request", error.message())) : error.fieldErrors(), full);
         }
         return StatusErrors.byStatus(status, error, context, retryAfter);
     }
@@ -84,26 +88,37 @@ final class AlianzaErrors implements ErrorTranslator {
     record ParsedError(ProviderError error, List<PhoneNumber> numbers) {
     }
 
+    /**
+     * Alianza's own words are the message: every entry of {@code messages}, in order. {@code data}
+     * only says which fields the messages are about (its keys) and which numbers (its
+     * {@code telephoneNumber…} entries); its values are never shown as if they were the message.
+     */
     ParsedError read(HttpResponse response, Scrubber redactor) {
         try {
-            PublicApiError body = RestClient.sharedMapper().readValue(response.body(), PublicApiError.class);
+            JsonNode tree = RestClient.sharedMapper().readTree(response.body());
+            PublicApiError body = tree != null && tree.isObject() && (tree.has("messages") || tree.has("status"))
+                    ? RestClient.sharedMapper().treeToValue(tree, PublicApiError.class) : null;
             if (body != null && (!body.messages().isEmpty() || body.status() != null)) {
                 Optional<String> code = body.messages().stream().filter(m -> IDENTIFIER.matcher(m).matches()).findFirst();
-                String message = body.messages().isEmpty() ? "HTTP " + response.status() : String.join("; ", body.messages());
-                List<FieldError> fields = new ArrayList<>();
+                String message = redactor.redact(body.messages().isEmpty() ? "HTTP " + response.status()
+                        : String.join("; ", body.messages()));
+                List<String> fields = new ArrayList<>();
                 List<PhoneNumber> numbers = new ArrayList<>();
                 if (body.data() != null && body.data().isObject()) {
                     for (Map.Entry<String, JsonNode> entry : body.data().properties()) {
-                        if (entry.getKey().toLowerCase(Locale.ROOT).startsWith("telephonenumber")) {
+                        String key = entry.getKey().toLowerCase(Locale.ROOT);
+                        if (key.startsWith("telephonenumber")) {
                             numbers.addAll(numbers(entry.getValue()));
-                        } else if (entry.getValue().isTextual() && !SECRET_FIELDS.contains(entry.getKey().toLowerCase(Locale.ROOT))) {
-                            fields.add(new FieldError(entry.getKey(), redactor.redact(entry.getValue().asText())));
+                        } else if (FIELD.matcher(entry.getKey()).matches()) {
+                            // a field's name is never secret, only its value, which is never quoted
+                            fields.add(entry.getKey());
                         }
                     }
                 }
-                return new ParsedError(new ProviderError(redactor.redact(message), code, fields), List.copyOf(numbers));
+                List<FieldError> blamed = fields.isEmpty() ? List.of() : List.of(new FieldError(String.join(", ", fields), message));
+                return new ParsedError(new ProviderError(message, code, blamed), List.copyOf(numbers));
             }
-        } catch (IOException unreadable) {
+        } catch (IOException | IllegalArgumentException unreadable) {
             // not the documented shape: quote a short excerpt instead
         }
         String excerpt = redactor.excerpt(response.body());
@@ -120,6 +135,10 @@ final class AlianzaErrors implements ErrorTranslator {
             }
         }
         return numbers;
+    }
+
+    private static boolean isLogIn(HttpRequest request) {
+        return request.method().equals("POST") && request.path().equals(AlianzaPaths.AUTHORIZE);
     }
 
     private static boolean isOrder(HttpRequest request) {

@@ -1,6 +1,6 @@
 package dev.telephony.alianza;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.telephony.alianza.wire.AccountNumber;
 import dev.telephony.alianza.wire.NumberConfiguration;
 import dev.telephony.alianza.wire.NumberDetails;
@@ -36,25 +36,38 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
  * Search ({@code …/telephone-number/search}, toll-free on {@code …/search/tollfree}), the account's
- * numbers ({@code …/account/{accountId}/telephone-number}, paged with {@code firstResultIndex} and
- * {@code maxResult}), details and configuration ({@code …/telephone-number/{telephoneNumber}}) and
- * release ({@code DELETE} on the same path), which refuses a number still assigned.
+ * numbers ({@code …/account/{accountId}/telephone-number}, one array of them all), details and
+ * configuration ({@code …/telephone-number/{telephoneNumber}}) and release ({@code DELETE} on the same path), which refuses a number still assigned.
  */
 final class AlianzaInventory implements NumberInventory {
-    private static final TypeReference<List<AccountNumber>> ACCOUNT_NUMBERS = new TypeReference<>() { };
-    private static final Set<String> GONE = Set.of("DELETED", "INVENTORY", "INVENTORY_CLAIMED", "AVAILABLE");
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AlianzaInventory.class);
+    /**
+     * Statuses of a number that is no longer (or not yet) the account's: the public OpenAPI's carrier
+     * statuses of a deleted or inventory number, and the search answer's {@code AVAILABLE}.
+     */
+    private static final Set<String> GONE = Set.of("DELETED", "DELETE_PENDING", "COOLDOWN", "INVENTORY", "INVENTORY_CLAIMED",
+            "AVAILABLE");
+    /** What a number's details must carry: the guide's example always has them, and ownership is read from them. */
+    private static final java.util.Map<String, JsonNodeType> DETAILS = AlianzaAnswers.required(
+            "telephoneNumber", JsonNodeType.STRING, "accountId", JsonNodeType.STRING, "status", JsonNodeType.STRING);
 
     private final RestClient client;
+    private final AlianzaAnswers answers;
+    private final AlianzaTokenAuthentication authentication;
     private final AlianzaPaths paths;
     private final String accountId;
     private final Set<Capability> capabilities;
 
-    AlianzaInventory(RestClient client, AlianzaPaths paths, String accountId, Set<Capability> capabilities) {
+    AlianzaInventory(RestClient client, AlianzaAnswers answers, AlianzaTokenAuthentication authentication, AlianzaPaths paths,
+                     String accountId, Set<Capability> capabilities) {
         this.client = client;
+        this.answers = answers;
+        this.authentication = authentication;
         this.paths = paths;
         this.accountId = accountId;
         this.capabilities = capabilities;
@@ -76,6 +89,9 @@ final class AlianzaInventory implements NumberInventory {
 
     @Override
     public List<AvailableNumber> search(NumberSearch search) {
+        if (search == null) {
+            throw InvalidRequestException.of("search", "is required");
+        }
         Set<Capability> needed = EnumSet.noneOf(Capability.class);
         needed.addAll(search.requiredCapabilities());
         if (search.rateCenter().isPresent()) {
@@ -84,13 +100,21 @@ final class AlianzaInventory implements NumberInventory {
         }
         Capabilities.require(client.provider(), capabilities, needed);
         HttpRequest request = searchRequest(search);
-        SearchResult found = client.readJson(request, SearchResult.class);
-        return found.telephoneNumbers().stream()
-                .map(item -> mapped(item, i -> AlianzaNumbers.offer(i, search.type()), "an available number"))
-                // the API's answer is checked against the search: a toll-free search yields toll-free numbers only
-                .filter(offer -> AlianzaNumbers.typeOf(offer.number()) == search.type() && search.matches(offer))
-                .limit(search.limit())
-                .toList();
+        HttpResponse response = client.read(request);
+        SearchResult found = answers.object(response, SearchResult.class, "a search result",
+                AlianzaAnswers.required("telephoneNumbers", JsonNodeType.ARRAY));
+        List<AvailableNumber> offered = found.telephoneNumbers().stream()
+                // an item the answer itself marks as not available is not on offer
+                .filter(item -> item == null || !Boolean.FALSE.equals(item.available()))
+                .map(item -> answers.mapped(response, item, AlianzaNumbers::offer, "an available number")).toList();
+        // the answer is checked against the search, never relabelled: a toll-free search yields toll-free numbers only
+        List<AvailableNumber> matching = offered.stream().filter(offer -> offer.type() == search.type() && search.matches(offer))
+                .limit(search.limit()).toList();
+        if (matching.size() < Math.min(offered.size(), search.limit())) {
+            log.info("{} answered a search with {} numbers, {} of which do not match it; they are left out", client.provider(),
+                    offered.size(), offered.size() - offered.stream().filter(o -> o.type() == search.type() && search.matches(o)).count());
+        }
+        return matching;
     }
 
     /** The search request, after every rule Alianza's search imposes has been checked. */
@@ -133,67 +157,120 @@ final class AlianzaInventory implements NumberInventory {
 
     // ---- the account's numbers ----------------------------------------------------------------
 
+    /**
+     * The account's numbers. Alianza answers the whole list as one array and documents no paging, so
+     * the list is asked for once per walk and served in pages of the caller's size here, in the order
+     * of the numbers. A page's continuation token is the last number it holds: resuming lists the
+     * numbers after it, from a fresh answer, so a restart neither repeats nor skips a number still on
+     * the account.
+     */
     @Override
     public Listing<OwnedNumber> list(ListQuery query) {
+        if (query == null) {
+            throw InvalidRequestException.of("list", "is required");
+        }
         Capabilities.require(client.provider(), capabilities, query.requiredCapabilities());
         int size = query.pageSize();
+        // the answer the walk is serving pages of, and the token of its next page: only that token is served from it
+        AtomicReference<Walk> walk = new AtomicReference<>();
         return PagedListing.of(client.provider(), token -> {
-            int first = token.map(AlianzaInventory::firstIndex).orElse(0);
-            // one more than a page: whether it comes back says whether another page follows
-            HttpRequest request = HttpRequest.get(paths.accountNumbers()).query("firstResultIndex", first).query("maxResult", size + 1);
-            List<AccountNumber> items = client.json(client.read(request), ACCOUNT_NUMBERS);
-            List<OwnedNumber> page = items.stream().limit(size).map(i -> mapped(i, AlianzaNumbers::owned, "an account number"))
-                    .filter(query::matches).toList();
-            return new Page<>(page, items.size() > size ? Optional.of(String.valueOf(first + size)) : Optional.empty());
+            Optional<PhoneNumber> after = token.map(AlianzaInventory::lastListed);
+            Walk last = walk.get();
+            List<OwnedNumber> all = token.isPresent() && last != null && token.get().equals(last.next().orElse(null))
+                    ? last.numbers() : accountNumbers().stream().filter(query::matches).toList();
+            List<OwnedNumber> rest = after.isEmpty() ? all
+                    : all.stream().filter(n -> n.number().e164().compareTo(after.get().e164()) > 0).toList();
+            List<OwnedNumber> page = rest.subList(0, Math.min(size, rest.size()));
+            Optional<String> next = rest.size() > size ? Optional.of(page.get(page.size() - 1).number().e164()) : Optional.empty();
+            walk.set(new Walk(all, next));
+            return new Page<>(page, next);
         });
     }
 
-    /** A continuation token is the index of the page's first number. */
-    private static int firstIndex(String token) {
-        try {
-            int index = Integer.parseInt(token.strip());
-            if (index >= 0) {
-                return index;
+    /** One answer of the account's numbers, and the token of the next page to serve from it. */
+    private record Walk(List<OwnedNumber> numbers, Optional<String> next) {
+    }
+
+    /** The account's numbers, once each, in the order of their E.164 form. */
+    private List<OwnedNumber> accountNumbers() {
+        HttpResponse response = client.read(HttpRequest.get(paths.accountNumbers()));
+        List<AccountNumber> items = answers.array(response, AccountNumber.class, "the account's numbers",
+                AlianzaAnswers.required("telephoneNumber", JsonNodeType.STRING));
+        java.util.TreeMap<String, OwnedNumber> numbers = new java.util.TreeMap<>();
+        for (AccountNumber item : items) {
+            OwnedNumber owned = answers.mapped(response, item, AlianzaNumbers::owned, "an account number");
+            if (!gone(item.status())) {
+                numbers.putIfAbsent(owned.number().e164(), owned);
             }
-        } catch (NumberFormatException e) {
-            // reported below
         }
-        throw InvalidRequestException.of("continuationToken", "is not a page token of this account's numbers");
+        return List.copyOf(numbers.values());
+    }
+
+    /** A continuation token is the last number of the page before. */
+    private static PhoneNumber lastListed(String token) {
+        try {
+            return PhoneNumber.of(token.strip());
+        } catch (RuntimeException notOurs) {
+            throw InvalidRequestException.of("continuationToken", "is not a page token of this account's numbers");
+        }
     }
 
     @Override
     public Optional<OwnedNumber> get(PhoneNumber number) {
+        requireNumber(number);
         return details(number).map(d -> mapped(d, AlianzaNumbers::owned, "a number's details"));
     }
 
     /** The number's details when it is the account's; read with retries. */
     Optional<NumberDetails> details(PhoneNumber number) {
-        return ours(() -> client.read(HttpRequest.get(paths.number(number))));
+        return ours(number, () -> client.read(HttpRequest.get(paths.number(number))));
     }
 
-    /** The number's details when it is the account's; sent once (for callers that retry themselves). */
-    Optional<NumberDetails> detailsOnce(PhoneNumber number) {
-        return ours(() -> client.send(HttpRequest.get(paths.number(number))));
-    }
-
-    private Optional<NumberDetails> ours(java.util.function.Supplier<HttpResponse> read) {
+    /**
+     * The number's record when the account has it (or has it on order). The answer must name the
+     * number asked about, an account and a status: a record without them is not Alianza's documented
+     * answer, and never taken for "not the account's".
+     */
+    private Optional<NumberDetails> ours(PhoneNumber number, java.util.function.Supplier<HttpResponse> read) {
+        HttpResponse response;
         try {
-            NumberDetails details = client.json(read.get(), NumberDetails.class);
-            boolean ours = accountId.equals(details.accountId())
-                    && (details.status() == null || !GONE.contains(details.status().toUpperCase(Locale.ROOT)));
-            return ours ? Optional.of(details) : Optional.empty();
+            response = read.get();
         } catch (NotFoundException notOurs) {
             return Optional.empty();
         }
+        NumberDetails details = answers.object(response, NumberDetails.class, "a number's details", DETAILS);
+        // every value is read now: a record that cannot be used is an error here, not later
+        OwnedNumber named = answers.mapped(response, details, AlianzaNumbers::owned, "a number's details");
+        if (!named.number().equals(number)) {
+            throw answers.unusable(response, "a number's details", "it describes " + named.number() + ", not " + number);
+        }
+        boolean ours = accountId.equals(details.accountId()) && !gone(details.status());
+        return ours ? Optional.of(details) : Optional.empty();
+    }
+
+    private static void requireNumber(PhoneNumber number) {
+        if (number == null) {
+            throw InvalidRequestException.of("number", "is required");
+        }
+    }
+
+    /** Whether {@code status} says the number has left the account (or never was on it). */
+    static boolean gone(String status) {
+        return status != null && GONE.contains(status.toUpperCase(Locale.ROOT));
     }
 
     /** The details of a number of the account, or {@link NumberNotFoundException}. */
     NumberDetails require(PhoneNumber number) {
+        requireNumber(number);
         return details(number).orElseThrow(() -> new NumberNotFoundException(number, client.context()));
     }
 
     @Override
     public OwnedNumber update(PhoneNumber number, NumberUpdate update) {
+        requireNumber(number);
+        if (update == null) {
+            throw InvalidRequestException.of("update", "is required");
+        }
         Capabilities.require(client.provider(), capabilities, update.requiredCapabilities());
         NumberConfiguration change = new NumberConfiguration(update.callerIdName().orElse(null),
                 update.e911Address().map(e -> AlianzaNumbers.e911Body("update.e911Address", e)).orElse(null), null);
@@ -214,8 +291,13 @@ final class AlianzaInventory implements NumberInventory {
         } catch (NotFoundException gone) {
             throw new NumberNotFoundException(number, gone.context());
         }
-        if (response.body().length > 0) {
-            return mapped(client.json(response, NumberDetails.class), AlianzaNumbers::owned, "a number's details");
+        if (AlianzaAnswers.hasBody(response)) {
+            NumberDetails details = answers.object(response, NumberDetails.class, "a number's details", DETAILS);
+            OwnedNumber owned = answers.mapped(response, details, AlianzaNumbers::owned, "a number's details");
+            if (!owned.number().equals(number)) {
+                throw answers.unusable(response, "a number's details", "it describes " + owned.number() + ", not " + number);
+            }
+            return owned;
         }
         return get(number).orElseThrow(() -> new NumberNotFoundException(number, client.context()));
     }
@@ -232,6 +314,7 @@ final class AlianzaInventory implements NumberInventory {
      * {@code unassignFirst}, so that a number that rings somewhere is never dropped by accident.
      */
     void release(PhoneNumber number, boolean unassignFirst) {
+        requireNumber(number);
         Capabilities.require(client.provider(), capabilities, Capability.RELEASE);
         NumberDetails details = require(number);
         Optional<Assignment> assignment = assignment(details);
@@ -245,7 +328,11 @@ final class AlianzaInventory implements NumberInventory {
         }
         HttpRequest request = HttpRequest.delete(paths.number(number));
         try {
-            client.reconciliation().release(number, Reconciliation.Release.of(() -> client.send(request), () -> details(number).isPresent()));
+            authentication.write(() -> {
+                client.reconciliation().release(number, Reconciliation.Release.of(() -> authentication.sendWrite(client, request),
+                        () -> details(number).isPresent()));
+                return null;
+            });
         } catch (NotFoundException gone) {
             throw new NumberNotFoundException(number, gone.context());
         }

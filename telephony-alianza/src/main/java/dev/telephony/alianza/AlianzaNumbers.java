@@ -39,10 +39,11 @@ final class AlianzaNumbers {
         return isTollFree(number) ? NumberType.TOLL_FREE : NumberType.LOCAL;
     }
 
-    /** A search result item; the type is the one searched for. */
-    static AvailableNumber offer(SearchResult.Item item, NumberType searched) {
-        return AvailableNumber.builder(PhoneNumber.of(required(item.telephoneNumber(), "telephoneNumber")))
-                .type(searched)
+    /** A search result item; its type is the number's own (toll-free by its prefix), whatever was searched for. */
+    static AvailableNumber offer(SearchResult.Item item) {
+        PhoneNumber number = PhoneNumber.of(required(item.telephoneNumber(), "telephoneNumber"));
+        return AvailableNumber.builder(number)
+                .type(typeOf(number))
                 .features(EnumSet.of(NumberFeature.VOICE))
                 .countryCode("US")
                 .region(blankToNull(item.state()))

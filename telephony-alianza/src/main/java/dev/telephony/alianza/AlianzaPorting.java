@@ -1,6 +1,6 @@
 package dev.telephony.alianza;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.telephony.alianza.wire.Port;
 import dev.telephony.alianza.wire.PortCheck;
 import dev.telephony.alianza.wire.PortSubmission;
@@ -48,17 +48,22 @@ final class AlianzaPorting implements PortingService {
     static final Period MINIMUM_NOTICE = Period.ofDays(7);
     /** How long to wait between looks at a port when Alianza does not say (the guide's example polls every 30 seconds). */
     static final Duration DEFAULT_PACE = Duration.ofSeconds(30);
-    private static final TypeReference<List<Port>> PORTS = new TypeReference<>() { };
+    /** What a port request's answer must carry: the guide's examples always have them, and the neutral port needs them. */
+    private static final Map<String, JsonNodeType> PORT = AlianzaAnswers.required("portRequestId", JsonNodeType.STRING,
+            "status", JsonNodeType.STRING, "telephoneNumbers", JsonNodeType.ARRAY, "requestedDate", JsonNodeType.STRING);
 
     private final RestClient client;
+    private final AlianzaAnswers answers;
     private final AlianzaPaths paths;
     private final String accountId;
     private final Set<Capability> capabilities;
     private final AlianzaInventory inventory;
     private final Polling polling;
 
-    AlianzaPorting(RestClient client, AlianzaPaths paths, String accountId, Set<Capability> capabilities, AlianzaInventory inventory) {
+    AlianzaPorting(RestClient client, AlianzaAnswers answers, AlianzaPaths paths, String accountId, Set<Capability> capabilities,
+                   AlianzaInventory inventory) {
         this.client = client;
+        this.answers = answers;
         this.paths = paths;
         this.accountId = accountId;
         this.capabilities = capabilities;
@@ -70,7 +75,13 @@ final class AlianzaPorting implements PortingService {
     public PortabilityResult checkPortability(PhoneNumber number) {
         require();
         requireNanp("telephoneNumber", number);
-        PortCheck check = client.readJson(HttpRequest.get(paths.portCheck()).query("telephoneNumber", number.e164()), PortCheck.class);
+        HttpResponse response = client.read(HttpRequest.get(paths.portCheck()).query("telephoneNumber", number.e164()));
+        PortCheck check = answers.object(response, PortCheck.class, "a portability check",
+                AlianzaAnswers.required("portable", JsonNodeType.BOOLEAN));
+        if (check.telephoneNumber() != null && !answers.mapped(response, check.telephoneNumber(), PhoneNumber::of, "a portability check")
+                .equals(number)) {
+            throw answers.unusable(response, "a portability check", "it is about " + check.telephoneNumber() + ", not " + number);
+        }
         boolean portable = Boolean.TRUE.equals(check.portable());
         Optional<String> reason = Optional.ofNullable(AlianzaNumbers.blankToNull(check.reason()));
         if (!portable && reason.isEmpty()) {
@@ -84,10 +95,14 @@ final class AlianzaPorting implements PortingService {
     @Override
     public PortOrder submit(PortRequest request) {
         require();
+        if (request == null) {
+            throw InvalidRequestException.of("port", "is required");
+        }
         PortSubmission submission = submission(request);
         HttpRequest post = client.withJson(HttpRequest.post(paths.ports()), submission);
-        Port port = client.json(client.send(post), Port.class);
-        return inventory.mapped(port, AlianzaPorting::portOrder, "a port request");
+        HttpResponse response = client.send(post);
+        Port port = answers.object(response, Port.class, "a port request", PORT);
+        return answers.mapped(response, port, AlianzaPorting::portOrder, "a port request");
     }
 
     /** The submission, after every rule the guide states has been checked. */
@@ -118,8 +133,9 @@ final class AlianzaPorting implements PortingService {
     public Listing<PortOrder> list() {
         require();
         return PagedListing.of(client.provider(), token -> {
-            List<Port> ports = client.json(client.read(HttpRequest.get(paths.ports()).query("accountId", accountId)), PORTS);
-            return new Page<>(ports.stream().map(p -> inventory.mapped(p, AlianzaPorting::portOrder, "a port request")).toList(),
+            HttpResponse response = client.read(HttpRequest.get(paths.ports()).query("accountId", accountId));
+            List<Port> ports = answers.array(response, Port.class, "the account's port requests", PORT);
+            return new Page<>(ports.stream().map(p -> answers.mapped(response, p, AlianzaPorting::portOrder, "a port request")).toList(),
                     Optional.empty());
         });
     }
@@ -174,7 +190,8 @@ final class AlianzaPorting implements PortingService {
         } catch (NotFoundException unknown) {
             return Optional.empty();
         }
-        PortOrder port = inventory.mapped(client.json(response, Port.class), AlianzaPorting::portOrder, "a port request");
+        PortOrder port = answers.mapped(response, answers.object(response, Port.class, "a port request", PORT),
+                AlianzaPorting::portOrder, "a port request");
         return Optional.of(new Snapshot(port, client.retryAfter(response).orElse(DEFAULT_PACE)));
     }
 

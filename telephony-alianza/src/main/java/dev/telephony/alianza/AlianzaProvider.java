@@ -51,30 +51,19 @@ public final class AlianzaProvider extends ProviderBase {
     private final AlianzaInventory alianzaInventory;
     private final AlianzaPorting alianzaPorting;
 
-    private AlianzaProvider(RestClient client, RestClient login, String partitionId, String accountId) {
-        this(client, login, partitionId, accountId, new AlianzaPaths(partitionId, accountId));
+    private AlianzaProvider(RestClient client, RestClient login, AlianzaTokenAuthentication authentication, String partitionId,
+                            String accountId) {
+        this(client, login, partitionId, accountId, new Parts(client, authentication, partitionId, accountId));
     }
 
-    private AlianzaProvider(RestClient client, RestClient login, String partitionId, String accountId, AlianzaPaths paths) {
-        this(client, login, partitionId, accountId, paths, new AlianzaInventory(client, paths, accountId, CAPABILITIES));
-    }
-
-    private AlianzaProvider(RestClient client, RestClient login, String partitionId, String accountId, AlianzaPaths paths,
-                            AlianzaInventory inventory) {
-        this(client, login, partitionId, accountId, paths, inventory,
-                new AlianzaPorting(client, paths, accountId, CAPABILITIES, inventory));
-    }
-
-    private AlianzaProvider(RestClient client, RestClient login, String partitionId, String accountId, AlianzaPaths paths,
-                            AlianzaInventory inventory, AlianzaPorting porting) {
-        super(NAME, CAPABILITIES, inventory, new AlianzaPurchaser(client, paths, accountId, CAPABILITIES, inventory),
-                porting, List.of(new AlianzaAssignments(client, paths, inventory)));
+    private AlianzaProvider(RestClient client, RestClient login, String partitionId, String accountId, Parts parts) {
+        super(NAME, CAPABILITIES, parts.inventory(), parts.purchaser(), parts.porting(), List.of(parts.assignments()));
         this.client = client;
         this.login = login;
         this.partitionId = partitionId;
         this.accountId = accountId;
-        this.alianzaInventory = inventory;
-        this.alianzaPorting = porting;
+        this.alianzaInventory = parts.inventory();
+        this.alianzaPorting = parts.porting();
     }
 
     /**
@@ -88,6 +77,28 @@ public final class AlianzaProvider extends ProviderBase {
     /** The porting service itself, beneath the argument checks {@link ProviderBase#porting()} adds. */
     AlianzaPorting alianzaPorting() {
         return alianzaPorting;
+    }
+
+    /** The services, built on one client, one way of reading answers and one log-in. */
+    private record Parts(AlianzaInventory inventory, AlianzaPurchaser purchaser, AlianzaPorting porting,
+                         AlianzaAssignments assignments) {
+        Parts(RestClient client, AlianzaTokenAuthentication authentication, String partitionId, String accountId) {
+            this(client, authentication, new AlianzaPaths(partitionId, accountId), accountId,
+                    new AlianzaAnswers(client, authentication::liveSecrets));
+        }
+
+        private Parts(RestClient client, AlianzaTokenAuthentication authentication, AlianzaPaths paths, String accountId,
+                      AlianzaAnswers answers) {
+            this(client, authentication, paths, accountId, answers,
+                    new AlianzaInventory(client, answers, authentication, paths, accountId, CAPABILITIES));
+        }
+
+        private Parts(RestClient client, AlianzaTokenAuthentication authentication, AlianzaPaths paths, String accountId,
+                      AlianzaAnswers answers, AlianzaInventory inventory) {
+            this(inventory, new AlianzaPurchaser(client, answers, authentication, paths, accountId, CAPABILITIES, inventory),
+                    new AlianzaPorting(client, answers, paths, accountId, CAPABILITIES, inventory),
+                    new AlianzaAssignments(client, paths, inventory));
+        }
     }
 
     public static Builder builder() {
@@ -203,7 +214,7 @@ public final class AlianzaProvider extends ProviderBase {
             RestClient login = restClient(NAME, baseUrl).authentication(loginAuthentication(authentication.secrets()))
                     .errors(errors).build();
             authentication.loginThrough(login);
-            return new AlianzaProvider(client, login, partitionId.strip(), accountId.strip());
+            return new AlianzaProvider(client, login, authentication, partitionId.strip(), accountId.strip());
         }
 
         /** The log-in request carries its credentials in the body: no header, but the same secrets to hide. */

@@ -62,6 +62,15 @@ final class AlianzaHarness extends AbstractHarness {
     }
 
     @Override
+    public java.util.Map<String, String> factoryConfiguration() {
+        return java.util.Map.of(AlianzaProviderFactory.BASE_URL, simulator.baseUri().toString(),
+                AlianzaProviderFactory.PARTITION_ID, PARTITION, AlianzaProviderFactory.ACCOUNT_ID, ACCOUNT,
+                AlianzaProviderFactory.AUTH_TOKEN, TOKEN, AlianzaProviderFactory.USERNAME, USERNAME,
+                AlianzaProviderFactory.PASSWORD, PASSWORD,
+                dev.telephony.http.HttpConfig.RESPONSE_TIMEOUT_MILLIS, String.valueOf(RESPONSE_TIMEOUT.toMillis()));
+    }
+
+    @Override
     protected void stop() {
         simulator.close();
     }

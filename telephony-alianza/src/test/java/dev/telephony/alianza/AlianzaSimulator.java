@@ -44,9 +44,11 @@ import java.util.regex.Pattern;
  * A stateful simulator of Alianza's v2 API on the shared carrier state, in the shapes of the phone
  * number management guide: log-in at {@code POST /v2/authorize} with tokens that expire, search
  * (local and toll-free), orders (asynchronous on the carrier's orders by default, at most 100 numbers
- * each), number details and configuration, the account's paged number list, release, assignments to
+ * each), number details and configuration, the account's number list, release, assignments to
  * users, device lines, IVRs and call queues (kept here), and ports driven by the test through the
- * carrier state. Errors are {@code PublicApiException} bodies.
+ * carrier state. The account's numbers come as one array, as the guide shows them: no paging is
+ * documented. Errors are {@code PublicApiException} bodies. Tests can rewrite answers to shapes of
+ * their own ({@link #rewrite}) and see the requests that reached the carrier ({@link #requests()}).
  */
 final class AlianzaSimulator extends WireSimulator {
     static final String HEADER = "X-AUTH-TOKEN";
@@ -69,6 +71,8 @@ final class AlianzaSimulator extends WireSimulator {
     private final Map<String, String> portProviders = new ConcurrentHashMap<>();
     private final List<Integer> orderSizes = java.util.Collections.synchronizedList(new ArrayList<>());
     private final ThreadLocal<String> refusal = new ThreadLocal<>();
+    private final List<Rewrite> rewrites = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<SimRequest> seen = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile Duration tokenLifetime = Duration.ofHours(1);
     private volatile boolean completeOrdersAtOnce;
 
@@ -126,6 +130,49 @@ final class AlianzaSimulator extends WireSimulator {
         return assignments.containsKey(number);
     }
 
+    /**
+     * From now on, {@code times} answers to requests {@code which} selects are replaced by what
+     * {@code rewrite} makes of them, after the carrier acted: an answer in another shape than the
+     * simulator's own, for the answers Alianza's documents allow (or do not) and the library must read.
+     */
+    AlianzaSimulator rewrite(Predicate<SimRequest> which, java.util.function.BiFunction<SimRequest, SimResponse, SimResponse> rewrite,
+                             int times) {
+        rewrites.add(new Rewrite(which, rewrite, new java.util.concurrent.atomic.AtomicInteger(times)));
+        return this;
+    }
+
+    /** Every answer from now on is {@code body} with {@code status}, for requests {@code which} selects. */
+    AlianzaSimulator answer(Predicate<SimRequest> which, int status, String body) {
+        return rewrite(which, (r, a) -> SimResponse.json(status, body), Integer.MAX_VALUE);
+    }
+
+    /** Requests that reached the carrier with valid credentials and no fault before it acted, in the order they came. */
+    List<SimRequest> requests() {
+        return List.copyOf(seen);
+    }
+
+    /** A request of {@code method} whose path ends with {@code segments}. */
+    static Predicate<SimRequest> request(String method, String... segments) {
+        return r -> {
+            List<String> s = r.segments();
+            if (!r.method().equals(method) || s.size() < segments.length) {
+                return false;
+            }
+            return s.subList(s.size() - segments.length, s.size()).equals(List.of(segments));
+        };
+    }
+
+    private record Rewrite(Predicate<SimRequest> which, java.util.function.BiFunction<SimRequest, SimResponse, SimResponse> rewrite,
+                           java.util.concurrent.atomic.AtomicInteger left) {
+        boolean applies(SimRequest request) {
+            return which.test(request) && left.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+        }
+
+        SimResponse apply(SimRequest request, SimResponse answer) {
+            return rewrite.apply(request, answer);
+        }
+    }
+
     // ---- the WireSimulator hooks --------------------------------------------------------------
 
     @Override
@@ -150,7 +197,7 @@ final class AlianzaSimulator extends WireSimulator {
     @Override
     protected Optional<SimResponse> beforeAuthentication(SimRequest request) {
         if (request.is("POST", "v2", "authorize")) {
-            return Optional.of(logIn(request));
+            return Optional.of(rewritten(request, logIn(request)));
         }
         return Optional.empty();
     }
@@ -215,6 +262,27 @@ final class AlianzaSimulator extends WireSimulator {
 
     @Override
     protected SimResponse serve(SimRequest request) {
+        seen.add(request);
+        SimResponse answer;
+        try {
+            answer = route(request);
+        } catch (CarrierRejection rejection) {
+            answer = refused(request, rejection);
+        }
+        return rewritten(request, answer);
+    }
+
+    private SimResponse rewritten(SimRequest request, SimResponse answer) {
+        SimResponse result = answer;
+        for (Rewrite rewrite : rewrites) {
+            if (rewrite.applies(request)) {
+                result = rewrite.apply(request, result);
+            }
+        }
+        return result;
+    }
+
+    private SimResponse route(SimRequest request) {
         List<String> s = request.segments();
         if (s.size() < 4 || !s.get(0).equals("v2") || !s.get(1).equals("partition")) {
             return notFound(request);
@@ -580,21 +648,10 @@ final class AlianzaSimulator extends WireSimulator {
         return SimResponse.empty(204);
     }
 
+    /** The guide's list: every number of the account in one array, whatever the query says (no paging is documented). */
     private SimResponse list(SimRequest request) {
-        int first;
-        int max;
-        try {
-            first = request.param("firstResultIndex").map(Integer::parseInt).orElse(0);
-            max = request.param("maxResult").map(Integer::parseInt).orElse(20);
-        } catch (NumberFormatException e) {
-            return invalid("firstResultIndex", "must be a whole number");
-        }
-        if (first < 0 || max < 1 || max > 5000) {
-            return invalid("maxResult", "must be between 1 and 5000");
-        }
-        List<OwnedNumber> all = carrier().ownedNumbers();
         ArrayNode items = JSON.createArrayNode();
-        for (OwnedNumber owned : all.subList(Math.min(first, all.size()), Math.min(first + max, all.size()))) {
+        for (OwnedNumber owned : carrier().ownedNumbers()) {
             ObjectNode item = items.addObject();
             item.put("telephoneNumber", owned.number().e164());
             item.put("formatted", formatted(owned.number()));

@@ -23,6 +23,7 @@ import dev.telephony.api.PhoneNumber;
 import dev.telephony.api.PortOrder;
 import dev.telephony.api.PortRequest;
 import dev.telephony.api.PortStatus;
+import dev.telephony.api.PurchaseFailure;
 import dev.telephony.api.PurchaseOrder;
 import dev.telephony.api.PurchaseRequest;
 import dev.telephony.api.PurchaseStatus;
@@ -36,6 +37,7 @@ import dev.telephony.api.error.NotFoundException;
 import dev.telephony.api.error.NumberNotAvailableException;
 import dev.telephony.api.error.NumberNotFoundException;
 import dev.telephony.api.error.ProviderUnavailableException;
+import dev.telephony.api.error.PurchaseOutcomeUnknownException;
 import dev.telephony.api.error.RateLimitedException;
 import dev.telephony.api.error.TelephonyException;
 import dev.telephony.api.error.UnsupportedCapabilityException;
@@ -44,7 +46,10 @@ import dev.telephony.http.HttpResponse;
 import dev.telephony.http.Redactor;
 import dev.telephony.http.RestClient;
 import dev.telephony.http.RetryAfter;
+import dev.telephony.testkit.carrier.Fault;
 import dev.telephony.testkit.carrier.RequestKind;
+import dev.telephony.testkit.wire.SimRequest;
+import dev.telephony.testkit.wire.SimResponse;
 import dev.telephony.testkit.contract.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -480,7 +485,7 @@ class AlianzaWireTest {
         AvailableNumber offer = AlianzaNumbers.offer(mapper.readValue("""
                 {"telephoneNumbers":[{"telephoneNumber":"+16075550188","formatted":"(607) 555-0188","npa":"607","nxx":"555",
                 "line":"0188","rateCenter":"BINGHAMTON","state":"NY","lata":"999","available":true}]}""", SearchResult.class)
-                .telephoneNumbers().get(0), NumberType.LOCAL);
+                .telephoneNumbers().get(0));
         assertThat(offer.rateCenter()).contains("BINGHAMTON");
         assertThat(offer.attributes()).containsEntry("lata", "999").containsEntry("line", "0188");
 
@@ -569,5 +574,409 @@ class AlianzaWireTest {
                 new LoginToken(issued, "u", "AccountUser", "p", "a", "robot"))) {
             assertThat(shown.toString()).doesNotContain(issued).doesNotContain(AlianzaHarness.PASSWORD).doesNotContain(AlianzaHarness.TOKEN);
         }
+    }
+
+    // ---- issue 11: what an order's answer leaves out, reconciliation reads, log-ins around a purchase ----
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = RestClient.newMapper();
+    private static final PhoneNumber NEVER_OFFERED = PhoneNumber.of("+12126009999");
+
+    private PhoneNumber anAvailableNumber() {
+        return harness.carrier().seed().areaCode("212").exchange("600").firstLine(100).count(3).add().get(0).number();
+    }
+
+    /** An order's answer without its lines, as the guide's order answer would be without {@code telephoneNumbers}. */
+    private static SimResponse withoutLines(SimRequest request, SimResponse answer) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode body = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(answer.body());
+            body.remove("telephoneNumbers");
+            return SimResponse.json(answer.status(), body.toString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static java.util.function.Predicate<SimRequest> orderReadBack() {
+        return r -> r.method().equals("GET") && r.segments().size() == 6 && r.segments().get(4).equals("order");
+    }
+
+    @Test
+    void aFinishedOrderReadBackWithoutItsLinesIsSettledByTheNumbersRecordsEvenAfterARestart() {
+        PhoneNumber available = anAvailableNumber();
+        PurchaseOrder placed = provider.purchaser().purchase(PurchaseRequest.of(available, NEVER_OFFERED));
+        assertThat(placed.status()).isEqualTo(PurchaseStatus.PENDING);
+        harness.simulator().rewrite(orderReadBack(), AlianzaWireTest::withoutLines, Integer.MAX_VALUE);
+        harness.clock().advance(Duration.ofSeconds(10));
+
+        PurchaseOrder done = harness.reconnect().purchaser().await(placed.id(), Duration.ofMinutes(1));
+        assertThat(done.status()).as("a completed order is never reported failed for want of lines").isEqualTo(PurchaseStatus.COMPLETED);
+        assertThat(done.purchased()).containsExactly(available);
+        assertThat(done.failures()).singleElement().satisfies(f -> {
+            assertThat(f.number()).isEqualTo(NEVER_OFFERED);
+            assertThat(f.reason()).contains("does not have it");
+        });
+        assertThat(harness.carrier().owned(available)).isPresent();
+    }
+
+    @Test
+    void anOrderIsFollowedByAlianzasOwnOrderIdTooWhenItsAnswerNamesItsNumbers() {
+        PhoneNumber available = anAvailableNumber();
+        PurchaseOrder placed = provider.purchaser().purchase(PurchaseRequest.of(available));
+        String alianzas = placed.attributes().get("orderId");
+        assertThat(placed.id()).startsWith(AlianzaPurchaser.ORDER).isNotEqualTo(alianzas);
+        harness.clock().advance(Duration.ofSeconds(10));
+
+        PurchaseOrder done = harness.reconnect().purchaser().await(alianzas, Duration.ofMinutes(1));
+        assertThat(done.id()).as("the id it was followed by").isEqualTo(alianzas);
+        assertThat(done.purchased()).containsExactly(available);
+
+        harness.simulator().rewrite(orderReadBack(), AlianzaWireTest::withoutLines, 1);
+        assertThatThrownBy(() -> provider.purchaser().order(alianzas))
+                .as("without the numbers in the id or the answer, what was bought cannot be told")
+                .isInstanceOf(dev.telephony.api.error.ProtocolException.class);
+        assertThat(provider.purchaser().order(placed.id())).hasValueSatisfying(o -> assertThat(o.id()).isEqualTo(placed.id()));
+    }
+
+    @Test
+    void aCompletedOrderAnsweredWithoutLinesReportsBoughtOnlyWhatTheAccountHas() {
+        PhoneNumber available = anAvailableNumber();
+        harness.simulator().completeOrdersAtOnce(true)
+                .rewrite(AlianzaSimulator.request("POST", "telephone-number", "order"), AlianzaWireTest::withoutLines, 1);
+
+        PurchaseOrder order = provider.purchaser().purchase(PurchaseRequest.of(available, NEVER_OFFERED));
+        assertThat(order.status()).isEqualTo(PurchaseStatus.COMPLETED);
+        assertThat(order.purchased()).as("the carrier bought only one of the two").containsExactly(available);
+        assertThat(order.failures()).extracting(PurchaseFailure::number).containsExactly(NEVER_OFFERED);
+        assertThat(provider.purchaser().order(order.id())).hasValueSatisfying(o -> assertThat(o.purchased()).containsExactly(available));
+    }
+
+    @Test
+    void aNumbersRecordThatIsNotInTheDocumentedShapeIsNeverTakenForNotBought() {
+        PhoneNumber available = anAvailableNumber();
+        harness.simulator().completeOrdersAtOnce(true)
+                .answer(AlianzaSimulator.request("GET", "telephone-number", available.e164()), 200,
+                        "{\"status\":200,\"messages\":[\"TemporarilyUnavailable\"],\"data\":{}}");
+        harness.faults().injectOnce(RequestKind.PURCHASE, Fault.resetAfterCommit());
+
+        assertThatThrownBy(() -> provider.purchaser().purchase(PurchaseRequest.of(available)))
+                .isInstanceOfSatisfying(PurchaseOutcomeUnknownException.class, e -> assertThat(e.numbers()).containsExactly(available));
+        assertThat(harness.carrier().requestCount(RequestKind.PURCHASE)).as("the order is not sent again").isEqualTo(1);
+        assertThat(harness.carrier().repeatedPurchases()).isEmpty();
+        assertThat(harness.carrier().owned(available)).isPresent();
+    }
+
+    @Test
+    void aReconciliationReadIsARetriedReadThatLogsInAgainAsPartOfItself() {
+        PhoneNumber available = anAvailableNumber();
+        harness.simulator().completeOrdersAtOnce(true);
+        harness.faults().injectOnce(RequestKind.PURCHASE, Fault.resetAfterCommit())
+                .injectAt(RequestKind.READ, 1, Fault.unauthorized()).injectAt(RequestKind.READ, 2, Fault.serverError());
+
+        PurchaseOrder order = provider.purchaser().purchase(PurchaseRequest.of(available));
+        assertThat(order.status()).isEqualTo(PurchaseStatus.COMPLETED);
+        assertThat(order.purchased()).containsExactly(available);
+        assertThat(harness.carrier().requestCount(RequestKind.AUTH)).as("the 401 on the read logged in within that read").isEqualTo(1);
+        assertThat(harness.carrier().requestCount(RequestKind.PURCHASE)).isEqualTo(1);
+    }
+
+    @Test
+    void aLogInThatFailsBeforeAPurchaseIsSentFailsWithNothingSentAndNothingToReconcile() {
+        PhoneNumber available = anAvailableNumber();
+        TelephonyProvider p = loggingIn(AlianzaHarness.PASSWORD);
+        harness.faults().inject(RequestKind.AUTH, Fault.serverError(), 10);
+
+        assertThatThrownBy(() -> p.purchaser().purchase(PurchaseRequest.of(available)))
+                .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> assertThat(e.httpStatus()).hasValue(503));
+        assertThat(harness.carrier().requestCount(RequestKind.PURCHASE)).isZero();
+        assertThat(harness.carrier().requestCount(RequestKind.READ)).as("nothing was sent, so nothing is read back").isZero();
+        assertThat(harness.carrier().owned(available)).isEmpty();
+    }
+
+    @Test
+    void aPurchaseRefusedWith401IsSentAgainOnlyAfterALogInOutsideTheSend() {
+        PhoneNumber first = anAvailableNumber();
+        harness.simulator().completeOrdersAtOnce(true).expireAllTokens();
+        harness.faults().injectOnce(RequestKind.AUTH, Fault.malformedBody());
+
+        assertThatThrownBy(() -> provider.purchaser().purchase(PurchaseRequest.of(first)))
+                .as("the 401 did nothing and the log-in failed: the log-in's error, with nothing bought")
+                .isInstanceOf(dev.telephony.api.error.ProtocolException.class).hasMessageContaining("log-in")
+                .isNotInstanceOf(PurchaseOutcomeUnknownException.class);
+        assertThat(harness.carrier().requestCount(RequestKind.PURCHASE)).isEqualTo(1);
+        assertThat(harness.carrier().requestCount(RequestKind.READ)).as("no reconciliation: the order was refused").isZero();
+        assertThat(harness.carrier().owned(first)).isEmpty();
+
+        PurchaseOrder order = provider.purchaser().purchase(PurchaseRequest.of(first));
+        assertThat(order.purchased()).containsExactly(first);
+        assertThat(harness.carrier().requestCount(RequestKind.PURCHASE)).as("refused with 401, then sent once more").isEqualTo(3);
+        assertThat(harness.carrier().requestCount(RequestKind.AUTH)).isEqualTo(2);
+        assertThat(harness.carrier().requestCount(RequestKind.READ)).isZero();
+        assertThat(harness.carrier().timesBought(first)).isEqualTo(1);
+    }
+
+    @Test
+    void aReleaseRefusedWith401IsSentAgainOnlyAfterALogInOutsideTheSend() {
+        harness.carrier().own(LINE, null);
+        harness.faults().injectOnce(RequestKind.RELEASE, Fault.unauthorized()).injectOnce(RequestKind.AUTH, Fault.malformedBody());
+        int reads = harness.carrier().requestCount(RequestKind.READ);
+
+        assertThatThrownBy(() -> provider.inventory().release(LINE))
+                .as("the 401 did nothing and the log-in failed: the log-in's error, the number still the account's")
+                .isInstanceOf(dev.telephony.api.error.ProtocolException.class).hasMessageContaining("log-in")
+                .isNotInstanceOf(dev.telephony.api.error.OutcomeUnknownException.class);
+        assertThat(harness.carrier().owned(LINE)).isPresent();
+        assertThat(harness.carrier().requestCount(RequestKind.RELEASE)).isEqualTo(1);
+        assertThat(harness.carrier().requestCount(RequestKind.READ) - reads).as("the record read before the release, no reconciliation")
+                .isEqualTo(1);
+
+        provider.inventory().release(LINE);
+        assertThat(harness.carrier().owned(LINE)).isEmpty();
+        assertThat(harness.carrier().requestCount(RequestKind.RELEASE)).isEqualTo(2);
+        assertThat(harness.carrier().releases()).containsExactly(LINE);
+    }
+
+    // ---- issue 12: the account's list, Alianza's own words, what every error carries ------------
+
+    private List<PhoneNumber> own(int count) {
+        List<PhoneNumber> owned = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            PhoneNumber number = PhoneNumber.of("+1646555" + String.format("%04d", 1000 + i));
+            harness.carrier().own(number, null);
+            owned.add(number);
+        }
+        return owned;
+    }
+
+    private List<SimRequest> listRequests() {
+        return harness.simulator().requests().stream().filter(AlianzaSimulator.request("GET", ACCOUNT_NUMBERS)).toList();
+    }
+
+    private static final String[] ACCOUNT_NUMBERS = {"account", AlianzaHarness.ACCOUNT, "telephone-number"};
+
+    @Test
+    void theAccountsNumbersAreAskedForOnceWithoutPagingParametersAndServedInPages() {
+        List<PhoneNumber> owned = own(130);
+        List<dev.telephony.api.Page<OwnedNumber>> pages = new ArrayList<>();
+        provider.inventory().list(dev.telephony.api.ListQuery.builder().pageSize(50).build()).pages().forEach(pages::add);
+
+        assertThat(pages).extracting(pg -> pg.items().size()).containsExactly(50, 50, 30);
+        assertThat(pages.stream().flatMap(pg -> pg.items().stream()).map(OwnedNumber::number).toList())
+                .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(owned);
+        assertThat(listRequests()).as("one answer holds every number").hasSize(1)
+                .allSatisfy(r -> assertThat(r.query()).as("no paging parameter the documents do not define").isEmpty());
+    }
+
+    @Test
+    void aListingResumesAfterTheLastNumberOfItsPageWhateverChangedMeanwhile() {
+        List<PhoneNumber> owned = own(120);
+        dev.telephony.api.ListQuery query = dev.telephony.api.ListQuery.builder().pageSize(50).build();
+        dev.telephony.api.Page<OwnedNumber> first = provider.inventory().list(query).firstPage();
+        String token = first.nextToken().orElseThrow();
+        assertThat(token).isEqualTo(first.items().get(49).number().e164());
+
+        harness.carrier().release(owned.get(3));
+        harness.carrier().release(owned.get(80));
+        PhoneNumber before = PhoneNumber.of("+16465550500");
+        PhoneNumber after = PhoneNumber.of("+16465559999");
+        harness.carrier().own(before, null);
+        harness.carrier().own(after, null);
+
+        List<PhoneNumber> rest = harness.reconnect().inventory().list(query).resumeFrom(token).stream().map(OwnedNumber::number).toList();
+        List<PhoneNumber> expected = new ArrayList<>(owned.subList(50, 120));
+        expected.remove(owned.get(80));
+        expected.add(after);
+        assertThat(rest).containsExactlyElementsOf(expected);
+
+        int before2 = harness.carrier().requestCount();
+        assertThatThrownBy(() -> provider.inventory().list(query).resumeFrom("50").firstPage())
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("continuationToken");
+        assertThat(harness.carrier().requestCount()).isEqualTo(before2);
+    }
+
+    @Test
+    void a422KeepsAlianzasOwnWordsAndDataOnlyNamesTheField() {
+        Fixtures.seedStandardOffer(harness.carrier());
+        harness.simulator().answer(AlianzaSimulator.request("GET", "telephone-number", "search"), 422,
+                "{\"status\":422,\"messages\":[\"Invalid search term supplied\"],\"data\":{\"npa\":\"212\"}}");
+
+        assertThatThrownBy(() -> provider.inventory().search(in212()))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    assertThat(e.httpStatus()).hasValue(422);
+                    assertThat(e.fieldErrors()).containsExactly(new dev.telephony.api.error.FieldError("npa", "Invalid search term supplied"));
+                })
+                .hasMessageContaining("Invalid search term supplied");
+    }
+
+    /** Every answer of {@code which} carries a request id, as a gateway in front of Alianza may add one. */
+    private void requestIds(java.util.function.Predicate<SimRequest> which) {
+        harness.simulator().rewrite(which, (r, a) -> a.withHeader("X-Request-Id", "alz-req-4711"), Integer.MAX_VALUE);
+    }
+
+    @Test
+    void aRefusedPurchaseCarriesAlianzasStatusCodeMessageAndRequestId() {
+        requestIds(AlianzaSimulator.request("POST", "telephone-number", "order"));
+        assertThatThrownBy(() -> provider.purchaser().purchase(PurchaseRequest.of(NEVER_OFFERED)))
+                .isInstanceOfSatisfying(NumberNotAvailableException.class, e -> {
+                    assertThat(e.numbers()).containsExactly(NEVER_OFFERED);
+                    assertThat(e.httpStatus()).hasValue(400);
+                    assertThat(e.providerCode()).contains("TelephoneNumberNotAvailable");
+                    assertThat(e.requestId()).contains("alz-req-4711");
+                })
+                .hasMessageContaining("the number cannot be ordered: it is not available");
+    }
+
+    @Test
+    void everyErrorBuiltFromAnAnswerCarriesItsStatusCodeMessageAndRequestId() {
+        harness.carrier().own(LINE, null);
+        harness.simulator().answer(AlianzaSimulator.request("PUT", "ivr", "ivr_main", "telephone-number"), 409,
+                "{\"status\":409,\"messages\":[\"TelephoneNumberInUse\",\"the number rings at user_1\"],\"data\":{}}");
+        harness.simulator().answer(AlianzaSimulator.request("GET", "telephone-number", "search"), 503,
+                "{\"status\":503,\"messages\":[\"MaintenanceWindow\",\"back at 02:00 UTC\"],\"data\":{}}");
+        harness.simulator().answer(AlianzaSimulator.request("PUT", "telephone-number", LINE.e164()), 400,
+                "{\"status\":400,\"messages\":[\"callerIdName must be 15 characters or fewer\"],\"data\":{\"callerIdName\":\"DENTAL DESK\"}}");
+        requestIds(r -> true);
+        assertThatThrownBy(() -> alianza.assignToIvr(LINE, "ivr_main"))
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.httpStatus()).hasValue(409);
+                    assertThat(e.providerCode()).contains("TelephoneNumberInUse");
+                    assertThat(e.requestId()).contains("alz-req-4711");
+                })
+                .hasMessageContaining("the number rings at user_1");
+
+        assertThatThrownBy(() -> provider.inventory().search(in212()))
+                .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> {
+                    assertThat(e.httpStatus()).hasValue(503);
+                    assertThat(e.providerCode()).contains("MaintenanceWindow");
+                    assertThat(e.requestId()).contains("alz-req-4711");
+                })
+                .hasMessageContaining("back at 02:00 UTC");
+
+        assertThatThrownBy(() -> provider.inventory().update(LINE, NumberUpdate.builder().callerIdName("DENTAL DESK").build()))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    assertThat(e.httpStatus()).hasValue(400);
+                    assertThat(e.requestId()).contains("alz-req-4711");
+                    assertThat(e.fieldErrors()).containsExactly(new dev.telephony.api.error.FieldError("callerIdName",
+                            "callerIdName must be 15 characters or fewer"));
+                });
+    }
+
+    @Test
+    void aLogInRefusedWithAnyOfTheOpenApisStatusesIsAnAuthenticationError() {
+        Fixtures.seedStandardOffer(harness.carrier());
+        for (int status : new int[] {400, 404}) {
+            harness.simulator().rewrite(AlianzaSimulator.request("POST", "v2", "authorize"), (r, a) -> SimResponse.json(status,
+                    "{\"status\":" + status + ",\"messages\":[\"User not found\"],\"data\":{}}"), 1);
+            TelephonyProvider p = loggingIn(AlianzaHarness.PASSWORD);
+            assertThatThrownBy(() -> p.inventory().search(in212()))
+                    .isInstanceOfSatisfying(AuthenticationException.class, e -> assertThat(e.httpStatus()).hasValue(status))
+                    .hasMessageContaining("log-in was refused").hasMessageContaining("User not found");
+        }
+        assertThat(harness.carrier().requestCount(RequestKind.READ)).isZero();
+    }
+
+    // ---- issue 13: every answer checked for its documented shape ------------------------------
+
+    private void answerOnce(java.util.function.Predicate<SimRequest> which, SimResponse response) {
+        harness.simulator().rewrite(which, (r, a) -> response, 1);
+    }
+
+    @Test
+    void misshapenOrErrorShapedSearchAnswersAreProtocolErrorsNeverEmptyResults() {
+        Fixtures.seedStandardOffer(harness.carrier());
+        java.util.function.Predicate<SimRequest> search = AlianzaSimulator.request("GET", "telephone-number", "search");
+        List<SimResponse> broken = List.of(
+                SimResponse.json(200, "{\"error\":\"search backend down\"}"),
+                SimResponse.json(200, "{\"errors\":[{\"message\":\"search backend down\"}]}"),
+                SimResponse.json(200, "{\"status\":500,\"messages\":[\"search backend down\"],\"data\":{}}"),
+                SimResponse.json(200, "{}"),
+                SimResponse.json(200, "{\"telephoneNumbers\":null}"),
+                SimResponse.json(200, "{\"telephoneNumbers\":{\"telephoneNumber\":\"+12125550100\"}}"),
+                SimResponse.json(200, "[]"),
+                SimResponse.json(200, "{\"telephoneNumbers\":[{\"telephoneNumber\":12125550100}]}"),
+                SimResponse.json(200, "{\"telephoneNumbers\":[{\"formatted\":\"(212) 555-0100\"}]}"),
+                SimResponse.json(200, "{\"telephoneNumbers\":[{\"telephoneNumber\":\"+1212555010A\"}]}"),
+                SimResponse.json(200, "{\"telephoneNumbers\":[{\"telephoneNumber\":\"+12125550100\",\"available\":\"yes\"}]}"),
+                SimResponse.json(200, "{\"telephoneNumbers\":[{\"telephoneNumber\":\"+12125550100\"}"),
+                new SimResponse(200, Map.of("Content-Type", "text/html"), "<html><body>Service Unavailable</body></html>"),
+                SimResponse.empty(200));
+        for (SimResponse answer : broken) {
+            answerOnce(search, answer);
+            assertThatThrownBy(() -> provider.inventory().search(in212())).as(answer.body())
+                    .isInstanceOfSatisfying(dev.telephony.api.error.ProtocolException.class, e -> {
+                        assertThat(e.httpStatus()).hasValue(200);
+                        assertThat(e.getMessage()).doesNotContain(AlianzaHarness.TOKEN).doesNotContain(AlianzaHarness.PASSWORD);
+                    });
+        }
+        assertThat(provider.inventory().search(in212())).as("the simulator's own answer still reads").hasSize(3);
+    }
+
+    @Test
+    void aNumbersRecordMustNameTheNumberAnAccountAndAStatus() {
+        harness.carrier().own(LINE, null);
+        java.util.function.Predicate<SimRequest> details = AlianzaSimulator.request("GET", "telephone-number", LINE.e164());
+        List<String> broken = List.of(
+                "{\"status\":200,\"messages\":[\"ok\"],\"data\":{}}",
+                "{\"error\":\"not now\"}",
+                "{\"telephoneNumber\":\"" + LINE.e164() + "\",\"status\":\"ACTIVE\"}",
+                "{\"telephoneNumber\":\"" + LINE.e164() + "\",\"accountId\":7,\"status\":\"ACTIVE\"}",
+                "{\"telephoneNumber\":\"+16075550000\",\"accountId\":\"" + AlianzaHarness.ACCOUNT + "\",\"status\":\"ACTIVE\"}",
+                "{\"telephoneNumber\":\"+1607123458\",\"accountId\":\"" + AlianzaHarness.ACCOUNT + "\",\"status\":\"ACTIVE\"}",
+                "{\"telephoneNumber\":\"" + LINE.e164() + "\",\"accountId\":\"" + AlianzaHarness.ACCOUNT
+                        + "\",\"status\":\"ACTIVE\",\"primary\":\"maybe\"}");
+        for (String body : broken) {
+            answerOnce(details, SimResponse.json(200, body));
+            assertThatThrownBy(() -> provider.inventory().get(LINE)).as(body)
+                    .isInstanceOf(dev.telephony.api.error.ProtocolException.class);
+        }
+        answerOnce(details, SimResponse.json(200, "{\"telephoneNumber\":\"" + LINE.e164() + "\",\"accountId\":\"acc_other\",\"status\":\"ACTIVE\"}"));
+        assertThat(provider.inventory().get(LINE)).as("another account's number is not ours").isEmpty();
+        assertThat(provider.inventory().get(LINE)).isPresent();
+    }
+
+    @Test
+    void misshapenListPortAndLogInAnswersAreProtocolErrors() {
+        own(3);
+        java.util.function.Predicate<SimRequest> list = AlianzaSimulator.request("GET", ACCOUNT_NUMBERS);
+        for (String body : List.of("{\"error\":\"x\"}", "{\"telephoneNumbers\":[]}", "[{\"formatted\":\"(646) 555-1000\"}]",
+                "[{\"telephoneNumber\":\"12\"}]", "[\"+16465551000\"]")) {
+            answerOnce(list, SimResponse.json(200, body));
+            assertThatThrownBy(() -> provider.inventory().list().stream().toList()).as(body)
+                    .isInstanceOf(dev.telephony.api.error.ProtocolException.class);
+        }
+        assertThat(provider.inventory().list().stream()).hasSize(3);
+
+        PhoneNumber number = PhoneNumber.of("+16075550106");
+        harness.carrier().portable(number, "AT&T", "BUSINESS", 7);
+        answerOnce(AlianzaSimulator.request("GET", "port", "check"), SimResponse.json(200, "{\"status\":200,\"messages\":[\"busy\"]}"));
+        assertThatThrownBy(() -> provider.porting().checkPortability(number)).as("never 'not portable'")
+                .isInstanceOf(dev.telephony.api.error.ProtocolException.class);
+        answerOnce(AlianzaSimulator.request("GET", "port", "check"), SimResponse.json(200, "{\"telephoneNumber\":\"+16075550106\",\"portable\":\"no\"}"));
+        assertThatThrownBy(() -> provider.porting().checkPortability(number)).isInstanceOf(dev.telephony.api.error.ProtocolException.class);
+        assertThat(provider.porting().checkPortability(number).portable()).isTrue();
+
+        answerOnce(AlianzaSimulator.request("POST", "telephone-number", "port"),
+                SimResponse.json(200, "{\"portRequestId\":\"port_1\",\"status\":\"PENDING\",\"telephoneNumbers\":[\"+1\"],\"requestedDate\":\"2026-01-20\"}"));
+        assertThatThrownBy(() -> provider.porting().submit(Fixtures.portRequest(harness, number, 10)))
+                .as("Alianza's malformed number is Alianza's fault, not the caller's")
+                .isInstanceOf(dev.telephony.api.error.ProtocolException.class).isNotInstanceOf(InvalidRequestException.class);
+
+        Fixtures.seedStandardOffer(harness.carrier());
+        answerOnce(AlianzaSimulator.request("POST", "v2", "authorize"), SimResponse.json(200,
+                "{\"status\":200,\"messages\":[\"password expires soon\"],\"data\":{\"authToken\":\"alz-leaked-token-1\"}}"));
+        TelephonyProvider p = loggingIn(AlianzaHarness.PASSWORD);
+        assertThatThrownBy(() -> p.inventory().search(in212())).isInstanceOf(dev.telephony.api.error.ProtocolException.class)
+                .hasMessageContaining("authToken").satisfies(e -> assertThat(e.getMessage()).doesNotContain("alz-leaked-token-1"));
+    }
+
+    @Test
+    void anOrderAnswerWithAnUnreadableDateIsReconciledFromTheRecordsNotTrusted() {
+        PhoneNumber available = anAvailableNumber();
+        harness.simulator().completeOrdersAtOnce(true).rewrite(AlianzaSimulator.request("POST", "telephone-number", "order"),
+                (r, a) -> SimResponse.json(a.status(), a.body().replaceAll("\"orderedDate\":\"[^\"]*\"", "\"orderedDate\":\"yesterday\"")), 1);
+
+        PurchaseOrder order = provider.purchaser().purchase(PurchaseRequest.of(available));
+        assertThat(order.purchased()).containsExactly(available);
+        assertThat(order.id()).as("established from the number's record").startsWith(AlianzaPurchaser.RECEIPT);
+        assertThat(harness.carrier().requestCount(RequestKind.PURCHASE)).isEqualTo(1);
     }
 }

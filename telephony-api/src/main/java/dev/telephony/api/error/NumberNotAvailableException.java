@@ -14,7 +14,15 @@ public class NumberNotAvailableException extends NonRetryableException {
     }
 
     public NumberNotAvailableException(List<PhoneNumber> numbers, ErrorContext context, Throwable cause) {
-        super("not available to buy: " + numbers, context, cause);
+        this(numbers, null, context, cause);
+    }
+
+    /**
+     * @param providerMessage what the provider said, in its own words and free of secrets; null when it said nothing
+     */
+    public NumberNotAvailableException(List<PhoneNumber> numbers, String providerMessage, ErrorContext context, Throwable cause) {
+        super("not available to buy: " + numbers + (providerMessage == null || providerMessage.isBlank() ? "" : ": " + providerMessage),
+                context, cause);
         this.numbers = List.copyOf(numbers);
     }
 
