@@ -64,10 +64,11 @@ public interface DiscoveryContract extends ProviderContract {
         if (fromEnvironment) {
             return;
         }
+        List<String> unconditional = required.stream().filter(k -> factory.configKeys().stream()
+                .noneMatch(c -> c.name().equals(k) && c.unlessGiven().isPresent())).toList();
         assertThatThrownBy(() -> Telephony.connect(name, Map.of())).isInstanceOfSatisfying(ConfigurationException.class,
-                e -> assertThat(String.join(" ", e.keys()) + " " + e.getMessage()).as("the missing keys named")
-                        .contains(required.stream().filter(k -> factory.configKeys().stream()
-                                .noneMatch(c -> c.name().equals(k) && c.unlessGiven().isPresent())).toList()));
+                e -> unconditional.forEach(key -> assertThat(String.join(" ", e.keys()) + " " + e.getMessage())
+                        .as("the missing key " + key + " named").contains(key)));
     }
 
     private static TelephonyProviderFactory factory(String name) {
