@@ -18,6 +18,16 @@ public class NumberNotAvailableException extends NonRetryableException {
         this.numbers = List.copyOf(numbers);
     }
 
+    /**
+     * A refusal that keeps the provider's own words for it ({@code providerMessage}, already free of
+     * secrets) beside its status, code and request id in {@code context}.
+     */
+    public NumberNotAvailableException(List<PhoneNumber> numbers, String providerMessage, ErrorContext context, Throwable cause) {
+        super("not available to buy: " + numbers + (providerMessage == null || providerMessage.isBlank() ? "" : ": " + providerMessage),
+                context, cause);
+        this.numbers = List.copyOf(numbers);
+    }
+
     public List<PhoneNumber> numbers() {
         return numbers;
     }
