@@ -1,14 +1,13 @@
 package dev.telephony.compat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.telephony.api.error.AuthenticationException;
+import dev.telephony.api.PhoneNumber;
 import dev.telephony.api.error.ConflictException;
 import dev.telephony.api.error.ErrorContext;
 import dev.telephony.api.error.FieldError;
 import dev.telephony.api.error.InsufficientFundsException;
 import dev.telephony.api.error.InvalidRequestException;
-import dev.telephony.api.error.NotFoundException;
-import dev.telephony.api.error.RateLimitedException;
+import dev.telephony.api.error.NumberNotAvailableException;
 import dev.telephony.api.error.TelephonyException;
 import dev.telephony.compat.wire.ErrorBody;
 import dev.telephony.http.ErrorTranslator;
@@ -19,11 +18,18 @@ import dev.telephony.http.Redactor;
 import dev.telephony.http.RestClient;
 import dev.telephony.http.StatusErrors;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The LaML/Twilio error bodies and codes, mapped to the neutral exceptions in one place. */
+/**
+ * The LaML/Twilio error bodies and codes, mapped to the neutral exceptions in one place. The operation
+ * and the HTTP status decide first; a provider code only refines a 400 or 422 within the operation it
+ * belongs to, so that a code reused across endpoints (a 409 on a release carrying a purchase code, say)
+ * never changes what the caller is told.
+ */
 final class LamlErrors implements ErrorTranslator {
     /** Codes whose meaning does not follow from the HTTP status alone. */
     static final int AUTHENTICATION = 20003;
@@ -33,29 +39,69 @@ final class LamlErrors implements ErrorTranslator {
     static final int AREA_CODE_OR_NUMBER_REQUIRED = 21421;
     static final int NUMBER_NOT_AVAILABLE = 21422;
     static final int INVALID_AREA_CODE = 21451;
+    /** What SignalWire's compatibility API answers a purchase of a number it cannot sell. */
+    static final int NUMBER_UNAVAILABLE_TO_BUY = 21452;
     static final int INSUFFICIENT_BALANCE = 4001;
     static final int INVALID_ARGUMENT = 10000;
 
+    /** What a request was for, by method and path. */
+    enum Operation { PURCHASE, UPDATE, RELEASE, SEARCH, READ }
+
+    static Operation operation(HttpRequest request) {
+        String path = request.path();
+        return switch (request.method()) {
+            case "DELETE" -> Operation.RELEASE;
+            case "POST" -> path.endsWith("/IncomingPhoneNumbers.json") ? Operation.PURCHASE : Operation.UPDATE;
+            default -> path.contains("/AvailablePhoneNumbers/") ? Operation.SEARCH : Operation.READ;
+        };
+    }
 
     @Override
     public TelephonyException translate(HttpRequest request, HttpResponse response, ErrorContext context,
                                         Optional<Duration> retryAfter, Redactor redactor) {
         ProviderError error = read(response, redactor);
         ErrorContext full = error.code().map(context::withProviderCode).orElse(context);
+        int status = response.status();
+        Operation operation = operation(request);
+        if (status == 409 && operation == Operation.RELEASE) {
+            return new ConflictException("the number cannot be released yet: it is in the post-purchase cool-down period; "
+                    + "try again later (" + error.message() + ")", full);
+        }
+        if (status != 400 && status != 422) {
+            return StatusErrors.byStatus(status, error, context, retryAfter);
+        }
         int code = error.code().flatMap(LamlErrors::number).orElse(-1);
-        return switch (code) {
-            case AUTHENTICATION -> new AuthenticationException("the provider refused the credentials: " + error.message(), full);
-            case NOT_FOUND -> new NotFoundException(error.message(), full);
-            case THROTTLED -> new RateLimitedException("the provider asked us to slow down: " + error.message(), full, retryAfter.orElse(null));
-            case INVALID_NUMBER -> new InvalidRequestException(List.of(new FieldError("phoneNumber", error.message())), full);
-            case AREA_CODE_OR_NUMBER_REQUIRED, INVALID_AREA_CODE ->
-                    new InvalidRequestException(List.of(new FieldError("search.areaCode", error.message())), full);
-            case NUMBER_NOT_AVAILABLE -> new dev.telephony.api.error.NumberNotAvailableException(List.of(), full);
-            case INSUFFICIENT_BALANCE -> new InsufficientFundsException(error.message(), full);
-            default -> response.status() == 409
-                    ? new ConflictException(error.message(), full)
-                    : StatusErrors.byStatus(response.status(), error, context, retryAfter);
-        };
+        if (code == INSUFFICIENT_BALANCE) {
+            return new InsufficientFundsException(error.message(), full);
+        }
+        if (operation == Operation.PURCHASE) {
+            if (code == NUMBER_NOT_AVAILABLE || code == NUMBER_UNAVAILABLE_TO_BUY) {
+                return new NumberNotAvailableException(numberIn(request).map(List::of).orElse(List.of()), error.message(), full, null);
+            }
+            if (code == INVALID_NUMBER) {
+                return new InvalidRequestException(List.of(new FieldError("phoneNumber", error.message())), full);
+            }
+        }
+        if (operation == Operation.SEARCH && (code == AREA_CODE_OR_NUMBER_REQUIRED || code == INVALID_AREA_CODE)) {
+            return new InvalidRequestException(List.of(new FieldError("search.areaCode", error.message())), full);
+        }
+        return StatusErrors.byStatus(status, error, context, retryAfter);
+    }
+
+    /** The {@code PhoneNumber} of a purchase form, which a refusal names. */
+    private static Optional<PhoneNumber> numberIn(HttpRequest request) {
+        return request.body().map(b -> new String(b, StandardCharsets.UTF_8)).flatMap(form -> {
+            for (String pair : form.split("&")) {
+                if (pair.startsWith("PhoneNumber=")) {
+                    try {
+                        return Optional.of(PhoneNumber.of(URLDecoder.decode(pair.substring("PhoneNumber=".length()), StandardCharsets.UTF_8)));
+                    } catch (RuntimeException notANumber) {
+                        return Optional.empty();
+                    }
+                }
+            }
+            return Optional.empty();
+        });
     }
 
     ProviderError read(HttpResponse response, Redactor redactor) {

@@ -22,14 +22,13 @@ import dev.telephony.api.error.ProtocolException;
 import dev.telephony.api.spi.Capabilities;
 import dev.telephony.api.spi.PagedListing;
 import dev.telephony.api.spi.Reconciliation;
-import dev.telephony.compat.wire.AvailableNumbers;
 import dev.telephony.compat.wire.Countries;
-import dev.telephony.compat.wire.IncomingNumbers;
 import dev.telephony.http.HttpRequest;
 import dev.telephony.http.HttpResponse;
 import dev.telephony.http.RestClient;
 import dev.telephony.http.UrlPath;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -41,9 +40,12 @@ import java.util.Set;
 
 /** Search, regions, list, get, update and release over {@code /Accounts/{Sid}/…}. */
 final class LamlInventory implements NumberInventory {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LamlInventory.class);
+
     private final RestClient client;
     private final LamlFlavor flavor;
     private final String account;
+    private final LamlAnswers answers;
 
     /**
      * @param accountPath the encoded path to the account: the API prefix and {@code /Accounts/{Sid}}
@@ -52,6 +54,7 @@ final class LamlInventory implements NumberInventory {
         this.client = client;
         this.flavor = flavor;
         this.account = accountPath;
+        this.answers = new LamlAnswers(client);
     }
 
     String incomingNumbers() {
@@ -65,8 +68,9 @@ final class LamlInventory implements NumberInventory {
     @Override
     public List<Region> regions() {
         Capabilities.require(client.provider(), flavor.capabilities(), Capability.REGIONS);
-        Countries countries = client.readJson(HttpRequest.get(account + "/AvailablePhoneNumbers.json"), Countries.class);
-        return countries.countries().stream().map(LamlInventory::region).toList();
+        HttpResponse response = client.read(HttpRequest.get(account + "/AvailablePhoneNumbers.json"));
+        JsonNode body = answers.body(response, "country list");
+        return answers.items(response, body, "countries").stream().map(c -> region(response, c)).toList();
     }
 
     @Override
@@ -74,9 +78,21 @@ final class LamlInventory implements NumberInventory {
         Capabilities.require(client.provider(), flavor.capabilities(), Capability.REGIONS);
         String country = Region.country(countryCode, countryCode, Set.of()).countryCode();
         // the LaML API describes countries only: within one, the country itself is the region offered
-        Countries.Country found = client.readJson(HttpRequest.get(account + UrlPath.of("AvailablePhoneNumbers", country + ".json")),
-                Countries.Country.class);
-        return List.of(region(found));
+        HttpResponse response = client.read(HttpRequest.get(account + UrlPath.of("AvailablePhoneNumbers", country + ".json")));
+        return List.of(region(response, answers.body(response, "country")));
+    }
+
+    private Region region(HttpResponse response, JsonNode json) {
+        try {
+            Countries.Country country = client.mapper().treeToValue(json, Countries.Country.class);
+            if (country.countryCode() == null || country.countryCode().isBlank()) {
+                throw new IllegalArgumentException("a country without country_code");
+            }
+            return region(country);
+        } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw answers.unusable(response, "a country is not in the documented shape: '"
+                    + client.redactor().excerpt(json.toString().getBytes(StandardCharsets.UTF_8)) + "'", e);
+        }
     }
 
     private static Region region(Countries.Country country) {
@@ -100,16 +116,42 @@ final class LamlInventory implements NumberInventory {
         Capabilities.require(client.provider(), flavor.capabilities(), search.requiredCapabilities());
         // more results when the library filters some out itself
         int asked = search.features().isEmpty() ? search.limit() : 100;
-        AvailableNumbers found = client.readJson(searchRequest(search, asked), AvailableNumbers.class);
+        HttpResponse response = client.read(searchRequest(search, asked));
+        JsonNode body = answers.body(response, "available number list");
+        List<JsonNode> items = answers.items(response, body, "available_phone_numbers");
+        Optional<NumberType> list = LamlNumbers.listKind(body);
         List<AvailableNumber> offers = new ArrayList<>();
-        for (JsonNode item : found.numbers()) {
-            AvailableNumber offer = offer(item, search.type());
-            // SignalWire accepts SmsEnabled and the like but ignores them: the library applies them itself
-            if (offer.features().containsAll(search.features()) && offers.size() < search.limit()) {
+        int unlike = 0;
+        for (JsonNode item : items) {
+            AvailableNumber offer = offer(response, item, list);
+            if (!answeredFor(search, offer)) {
+                unlike++;
+            } else if (offer.features().containsAll(search.features()) && offers.size() < search.limit()) {
+                // SignalWire accepts SmsEnabled and the like but ignores them: the library applies them itself
                 offers.add(offer);
             }
         }
+        if (unlike > 0) {
+            log.info("{} answered {} of {} available numbers that do not match the search (type, area code, digits, region "
+                    + "or locality); they were dropped", client.provider(), unlike, items.size());
+        }
         return List.copyOf(offers);
+    }
+
+    /**
+     * Whether a result is one of what was searched for, by what the answer says about it: its type,
+     * area code and digits always, its region and locality where the answer names them. SignalWire's
+     * recorded traffic answers {@code TollFree.json?AreaCode=310} with geographic 310 numbers; they are
+     * dropped, never relabelled.
+     */
+    static boolean answeredFor(NumberSearch search, AvailableNumber offer) {
+        String national = offer.number().nationalNumber();
+        return offer.type() == search.type()
+                && offer.countryCode().equals(search.country())
+                && search.areaCode().map(national::startsWith).orElse(true)
+                && search.pattern().map(p -> p.matches(offer.number())).orElse(true)
+                && search.region().map(r -> offer.region().map(r::equalsIgnoreCase).orElse(true)).orElse(true)
+                && search.locality().map(l -> offer.locality().map(l::equalsIgnoreCase).orElse(true)).orElse(true);
     }
 
     HttpRequest searchRequest(NumberSearch search, int asked) {
@@ -142,12 +184,12 @@ final class LamlInventory implements NumberInventory {
         return request;
     }
 
-    private AvailableNumber offer(JsonNode item, NumberType type) {
+    private AvailableNumber offer(HttpResponse response, JsonNode item, Optional<NumberType> list) {
         try {
-            return LamlNumbers.offer(item, type);
+            return LamlNumbers.offer(item, list);
         } catch (RuntimeException e) {
-            throw new ProtocolException("an available number is not in the documented shape: '"
-                    + client.redactor().excerpt(item.toString().getBytes(StandardCharsets.UTF_8)) + "'", client.context(), e);
+            throw answers.unusable(response, "an available number is not in the documented shape (" + e.getMessage() + "): '"
+                    + client.redactor().excerpt(item.toString().getBytes(StandardCharsets.UTF_8)) + "'", e);
         }
     }
 
@@ -158,28 +200,47 @@ final class LamlInventory implements NumberInventory {
                 .query("PageSize", query.pageSize())
                 .query("FriendlyName", query.nameContains().orElse(null))
                 .query("PhoneNumber", query.numberContains().orElse(null));
+        // the API's filters are looser than the query's (PhoneNumber matches patterns): the query has the last word
+        return listing(first, query::matches);
+    }
+
+    /** The pages that start with {@code first}, each read strictly, followed by {@code next_page_uri}. */
+    private Listing<OwnedNumber> listing(HttpRequest first, java.util.function.Predicate<OwnedNumber> keep) {
         return PagedListing.of(client.provider(), token -> {
             HttpRequest request = token.map(this::nextPage).orElse(first);
-            IncomingNumbers page = client.readJson(request, IncomingNumbers.class);
-            List<OwnedNumber> items = page.numbers().stream().map(this::owned).filter(query::matches).toList();
-            Optional<String> next = Optional.ofNullable(page.nextPageUri()).filter(n -> !n.isBlank()).map(this::relative);
-            return new Page<>(items, next);
+            HttpResponse response = client.read(request);
+            JsonNode body = answers.body(response, "incoming phone number list");
+            List<OwnedNumber> items = answers.items(response, body, "incoming_phone_numbers").stream()
+                    .map(item -> owned(response, item)).filter(keep).toList();
+            return new Page<>(items, answers.next(response, body).map(next -> relative(response, next)));
         });
     }
 
     /** The continuation token is {@code next_page_uri}: a path from the host root, kept on this account's list. */
-    private String relative(String next) {
-        URI uri = URI.create(next);
-        String token = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        if (!token.startsWith(incomingNumbers())) {
-            throw new ProtocolException("the next page link leaves this account's numbers", client.context());
+    private String relative(HttpResponse response, String next) {
+        URI uri;
+        try {
+            uri = new URI(next);
+        } catch (URISyntaxException e) {
+            throw answers.unusable(response, "the next page link is not a URL", e);
         }
-        return token;
+        if (!incomingNumbers().equals(uri.getRawPath()) || uri.getRawQuery() == null) {
+            throw answers.unusable(response, "the next page link leaves this account's numbers", null);
+        }
+        return uri.getRawPath() + "?" + uri.getRawQuery();
     }
 
+    /** A caller's continuation token: the path and query of a page of this account's numbers. */
     private HttpRequest nextPage(String token) {
+        URI uri;
+        try {
+            uri = new URI(token);
+        } catch (URISyntaxException e) {
+            throw InvalidRequestException.of("continuationToken", "is not a page token of this account's numbers");
+        }
         // the token goes back to the configured host only, so credentials never follow a link elsewhere
-        if (!token.startsWith(incomingNumbers() + "?")) {
+        if (uri.isAbsolute() || uri.getRawAuthority() != null || uri.getRawFragment() != null
+                || !incomingNumbers().equals(uri.getRawPath()) || uri.getRawQuery() == null) {
             throw InvalidRequestException.of("continuationToken", "is not a page token of this account's numbers");
         }
         return HttpRequest.get(token);
@@ -190,11 +251,13 @@ final class LamlInventory implements NumberInventory {
         return find(number);
     }
 
-    /** The owned number with exactly this value (the {@code PhoneNumber} filter also matches partial numbers). */
+    /**
+     * The owned number with exactly this value, asked of the API by {@code PhoneNumber=}: the filter also
+     * matches partial numbers, so the answer is matched exactly, following further pages if it has any.
+     */
     Optional<OwnedNumber> find(PhoneNumber number) {
-        IncomingNumbers page = client.readJson(HttpRequest.get(incomingNumbers()).query("PhoneNumber", number.e164())
-                .query("PageSize", 1000), IncomingNumbers.class);
-        return page.numbers().stream().map(this::owned).filter(n -> n.number().equals(number)).findFirst();
+        return listing(HttpRequest.get(incomingNumbers()).query("PhoneNumber", number.e164()), n -> true).stream()
+                .filter(n -> n.number().equals(number)).findFirst();
     }
 
     private OwnedNumber require(PhoneNumber number) {
@@ -212,7 +275,7 @@ final class LamlInventory implements NumberInventory {
         HttpRequest request = HttpRequest.post(incomingNumber(current.id())).form(form);
         try {
             // the form carries the new values, so repeating it after an outage changes nothing more
-            return owned(client.json(client.retrier().call("update", () -> client.send(request)), JsonNode.class));
+            return owned(client.retrier().call("update", () -> client.send(request)));
         } catch (NotFoundException gone) {
             throw new NumberNotFoundException(number, gone.context());
         }
@@ -237,21 +300,21 @@ final class LamlInventory implements NumberInventory {
         } catch (NotFoundException gone) {
             throw new NumberNotFoundException(number, gone.context());
         } catch (dev.telephony.api.error.ConflictException cooldown) {
-            throw new dev.telephony.api.error.ConflictException(number + " cannot be released yet: it is in the post-purchase"
-                    + " cool-down period; try again later (" + cooldown.reason() + ")", cooldown.context());
+            throw new dev.telephony.api.error.ConflictException(number + ": " + cooldown.reason(), cooldown.context(), cooldown);
         }
     }
 
-    OwnedNumber owned(JsonNode item) {
+    /** The IncomingPhoneNumber of an answer, strictly. */
+    OwnedNumber owned(HttpResponse response) {
+        return owned(response, answers.body(response, "incoming phone number"));
+    }
+
+    private OwnedNumber owned(HttpResponse response, JsonNode item) {
         try {
             return LamlNumbers.owned(item);
         } catch (RuntimeException e) {
-            throw new ProtocolException("a phone number is not in the documented shape: '"
-                    + client.redactor().excerpt(item.toString().getBytes(StandardCharsets.UTF_8)) + "'", client.context(), e);
+            throw answers.unusable(response, "a phone number is not in the documented shape (" + e.getMessage() + "): '"
+                    + client.redactor().excerpt(item.toString().getBytes(StandardCharsets.UTF_8)) + "'", e);
         }
-    }
-
-    OwnedNumber owned(HttpResponse response) {
-        return owned(client.json(response, JsonNode.class));
     }
 }

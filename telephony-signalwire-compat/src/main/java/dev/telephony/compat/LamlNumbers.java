@@ -1,6 +1,8 @@
 package dev.telephony.compat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.telephony.api.AvailableNumber;
 import dev.telephony.api.NumberFeature;
 import dev.telephony.api.NumberStatus;
@@ -23,42 +25,97 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** LaML number objects, mapped to neutral values. */
+/**
+ * LaML number objects, mapped to neutral values. The readers are strict: a required field that is
+ * missing or of the wrong type throws {@link IllegalArgumentException}, which the callers turn into a
+ * {@link dev.telephony.api.error.ProtocolException}; nothing is filled in from what was asked.
+ */
 final class LamlNumbers {
     private static final Set<String> TYPED = Set.of("sid", "phone_number", "friendly_name", "capabilities", "date_created");
+    /** The NANP area codes in service for toll-free numbers. */
+    private static final Set<String> TOLL_FREE_NPAS = Set.of("800", "833", "844", "855", "866", "877", "888");
     /** "25 Sept 2018": real answers are not always strict RFC 2822. */
     private static final Pattern LONG_MONTH = Pattern.compile("\\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\b");
 
     private LamlNumbers() {
     }
 
-    /** An available-number item: capabilities {@code voice}, {@code SMS}, {@code MMS}, {@code fax} in any case. */
-    static AvailableNumber offer(JsonNode item, NumberType searched) {
-        AvailableNumber.Builder offer = AvailableNumber.builder(PhoneNumber.of(required(item, "phone_number")))
-                .type(searched)
+    /**
+     * An available-number item: capabilities {@code voice}, {@code SMS}, {@code MMS}, {@code fax} in any
+     * case. Its type is what the number is (see {@link #typeOf}); {@code list} is the kind of list the
+     * answer says it is ({@code uri} ending in {@code Local}, {@code TollFree} or {@code Mobile}), which
+     * only tells a North American mobile number from a local one.
+     */
+    static AvailableNumber offer(JsonNode item, Optional<NumberType> list) {
+        requireObject(item, "an available number");
+        PhoneNumber number = PhoneNumber.of(required(item, "phone_number"));
+        AvailableNumber.Builder offer = AvailableNumber.builder(number)
+                .type(typeOf(number, list))
                 .features(features(item.get("capabilities")))
-                .countryCode(text(item, "iso_country").orElse("US"))
+                .countryCode(text(item, "iso_country").orElse(number.isNanp() ? "US" : null))
                 .region(text(item, "region").orElse(null))
                 .locality(text(item, "locality").orElse(null))
                 .rateCenter(text(item, "rate_center").orElse(null));
         for (String field : new String[] {"friendly_name", "lata", "postal_code", "latitude", "longitude", "beta"}) {
-            text(item, field).ifPresent(v -> offer.attribute(field, v));
+            value(item, field).ifPresent(v -> offer.attribute(field, v));
         }
-        JsonNode requirements = item.get("address_requirements");
-        if (requirements != null && !requirements.isNull()) {
-            offer.attribute("address_requirements", requirements.asText());
-        }
+        value(item, "address_requirements").ifPresent(v -> offer.attribute("address_requirements", v));
         return offer.build();
+    }
+
+    /**
+     * What a number is, from the number itself: in North America toll-free by its area code, else local
+     * (or mobile when the answer is the mobile list: North American mobile numbers look like any other);
+     * elsewhere what libphonenumber knows of the number, and the answer's list where it knows nothing
+     * more definite. A toll-free list never makes a number toll-free.
+     */
+    static NumberType typeOf(PhoneNumber number, Optional<NumberType> list) {
+        if (number.isNanp()) {
+            if (TOLL_FREE_NPAS.contains(number.nationalNumber().substring(0, 3))) {
+                return NumberType.TOLL_FREE;
+            }
+            return list.filter(t -> t == NumberType.MOBILE).orElse(NumberType.LOCAL);
+        }
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        try {
+            return switch (util.getNumberType(util.parse(number.e164(), null))) {
+                case TOLL_FREE -> NumberType.TOLL_FREE;
+                case MOBILE -> NumberType.MOBILE;
+                case FIXED_LINE -> NumberType.LOCAL;
+                default -> list.filter(t -> t != NumberType.TOLL_FREE).orElse(NumberType.LOCAL);
+            };
+        } catch (NumberParseException e) {
+            throw new IllegalArgumentException("not a phone number libphonenumber can read: " + number, e);
+        }
+    }
+
+    /** The kind of list a search answer is, from its {@code uri}: {@code …/Local}, {@code …/TollFree}, {@code …/Mobile}. */
+    static Optional<NumberType> listKind(JsonNode answer) {
+        Optional<String> uri = text(answer, "uri");
+        if (uri.isEmpty()) {
+            return Optional.empty();
+        }
+        String path = uri.get().split("\\?", 2)[0];
+        String last = path.substring(path.lastIndexOf('/') + 1).replace(".json", "");
+        return switch (last) {
+            case "Local" -> Optional.of(NumberType.LOCAL);
+            case "TollFree" -> Optional.of(NumberType.TOLL_FREE);
+            case "Mobile" -> Optional.of(NumberType.MOBILE);
+            default -> Optional.empty();
+        };
     }
 
     /** An IncomingPhoneNumber: typed fields mapped, every other non-null field kept as an attribute. */
     static OwnedNumber owned(JsonNode item) {
-        OwnedNumber.Builder owned = OwnedNumber.builder(required(item, "sid"), PhoneNumber.of(required(item, "phone_number")))
+        requireObject(item, "an incoming phone number");
+        PhoneNumber number = PhoneNumber.of(required(item, "phone_number"));
+        String created = required(item, "date_created");
+        OwnedNumber.Builder owned = OwnedNumber.builder(required(item, "sid"), number)
                 .name(text(item, "friendly_name").orElse(null))
-                .type(type(item))
+                .type(type(item, number))
                 .features(features(item.get("capabilities")))
                 .status(NumberStatus.ACTIVE)
-                .createdAt(text(item, "date_created").flatMap(LamlNumbers::date).orElse(null))
+                .createdAt(date(created).orElseThrow(() -> new IllegalArgumentException("date_created is not an RFC 2822 date: " + created)))
                 .voiceRoute(route(item, "voice"))
                 .messagingRoute(route(item, "sms"));
         Iterator<Map.Entry<String, JsonNode>> fields = item.fields();
@@ -71,16 +128,15 @@ final class LamlNumbers {
         return owned.build();
     }
 
-    private static NumberType type(JsonNode item) {
+    /** Twilio's {@code type} where the answer has one; SignalWire's answer has none, so the number says. */
+    private static NumberType type(JsonNode item, PhoneNumber number) {
         String type = text(item, "type").orElse("");
-        if (type.equals("toll-free") || type.equals("tollfree")) {
-            return NumberType.TOLL_FREE;
-        }
-        if (type.equals("mobile")) {
-            return NumberType.MOBILE;
-        }
-        String number = text(item, "phone_number").orElse("");
-        return number.matches("\\+1(800|833|844|855|866|877|888)\\d{7}") ? NumberType.TOLL_FREE : NumberType.LOCAL;
+        return switch (type) {
+            case "toll-free", "tollfree", "toll_free" -> NumberType.TOLL_FREE;
+            case "mobile" -> NumberType.MOBILE;
+            case "local" -> NumberType.LOCAL;
+            default -> typeOf(number, Optional.empty());
+        };
     }
 
     private static Route route(JsonNode item, String prefix) {
@@ -97,21 +153,26 @@ final class LamlNumbers {
         return value.map(v -> v.toUpperCase(Locale.ROOT)).filter("GET"::equals).isPresent() ? WebhookMethod.GET : WebhookMethod.POST;
     }
 
+    /** The capabilities object, every value true or false; a name the API may add later is left out, not refused. */
     static Set<NumberFeature> features(JsonNode capabilities) {
-        Set<NumberFeature> features = EnumSet.noneOf(NumberFeature.class);
-        if (capabilities != null && capabilities.isObject()) {
-            capabilities.fields().forEachRemaining(e -> {
-                if (e.getValue().asBoolean(false)) {
-                    switch (e.getKey().toLowerCase(Locale.ROOT)) {
-                        case "voice" -> features.add(NumberFeature.VOICE);
-                        case "sms" -> features.add(NumberFeature.SMS);
-                        case "mms" -> features.add(NumberFeature.MMS);
-                        case "fax" -> features.add(NumberFeature.FAX);
-                        default -> { }
-                    }
-                }
-            });
+        if (capabilities == null || !capabilities.isObject()) {
+            throw new IllegalArgumentException("capabilities are not an object");
         }
+        Set<NumberFeature> features = EnumSet.noneOf(NumberFeature.class);
+        capabilities.fields().forEachRemaining(e -> {
+            if (!e.getValue().isBoolean()) {
+                throw new IllegalArgumentException("capability " + e.getKey() + " is not true or false");
+            }
+            if (e.getValue().asBoolean()) {
+                switch (e.getKey().toLowerCase(Locale.ROOT)) {
+                    case "voice" -> features.add(NumberFeature.VOICE);
+                    case "sms" -> features.add(NumberFeature.SMS);
+                    case "mms" -> features.add(NumberFeature.MMS);
+                    case "fax" -> features.add(NumberFeature.FAX);
+                    default -> { }
+                }
+            }
+        });
         return features;
     }
 
@@ -129,12 +190,37 @@ final class LamlNumbers {
         }
     }
 
+    private static void requireObject(JsonNode item, String what) {
+        if (item == null || !item.isObject()) {
+            throw new IllegalArgumentException(what + " that is not an object");
+        }
+    }
+
     private static String required(JsonNode item, String field) {
         return text(item, field).orElseThrow(() -> new IllegalArgumentException("no " + field));
     }
 
+    /** A string field, absent, null or empty as none; any other type is refused. */
     static Optional<String> text(JsonNode item, String field) {
         JsonNode value = item.get(field);
-        return value == null || value.isNull() || value.asText().isEmpty() ? Optional.empty() : Optional.of(value.asText());
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw new IllegalArgumentException(field + " is not a string");
+        }
+        return value.asText().isEmpty() ? Optional.empty() : Optional.of(value.asText());
+    }
+
+    /** A scalar field of any JSON type, as text, for the provider attributes. */
+    private static Optional<String> value(JsonNode item, String field) {
+        JsonNode value = item.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isValueNode()) {
+            throw new IllegalArgumentException(field + " is not a single value");
+        }
+        return value.asText().isEmpty() ? Optional.empty() : Optional.of(value.asText());
     }
 }

@@ -8,6 +8,7 @@ import dev.telephony.testkit.time.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -58,6 +59,11 @@ final class LamlHarness extends AbstractHarness {
     @Override
     protected void stop() {
         simulator.close();
+        List<String> violations = simulator.specificationViolations();
+        if (!violations.isEmpty()) {
+            throw new AssertionError(violations.size() + " requests or answers outside Twilio's OpenAPI ("
+                    + LamlSpecification.class.getSimpleName() + "):\n  " + String.join("\n  ", violations));
+        }
     }
 
     @Override

@@ -33,7 +33,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /**
@@ -53,6 +56,13 @@ final class LamlSimulator extends WireSimulator {
     private final boolean twilio;
     private final Map<String, String> pageTokens = new ConcurrentHashMap<>();
     private volatile Duration cooldown = Duration.ZERO;
+    private final LamlSpecification specification;
+    private final Queue<Canned> canned = new ConcurrentLinkedQueue<>();
+    private final List<SimRequest> served = new CopyOnWriteArrayList<>();
+
+    /** An answer given once, instead of the carrier's, to the next request that matches. */
+    private record Canned(Predicate<SimRequest> when, SimResponse answer) {
+    }
 
     /**
      * @param prefix the API root's path: {@code /api/laml/2010-04-01} or {@code /2010-04-01}
@@ -63,6 +73,47 @@ final class LamlSimulator extends WireSimulator {
         this.accountSid = accountSid;
         this.twilio = twilio;
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
+        this.specification = new LamlSpecification(twilio, prefix);
+    }
+
+    /** Every request or answer so far that Twilio's OpenAPI (as SignalWire mirrors it) does not allow. */
+    List<String> specificationViolations() {
+        return specification.violations();
+    }
+
+    /**
+     * Answers the next request that {@code when} matches with {@code answer} instead of serving it: the
+     * carrier does nothing. Credentials and faults are checked first, as for every request; the canned
+     * answer is not held to the specification, since tests use it to send what the provider must refuse.
+     */
+    LamlSimulator answerOnce(Predicate<SimRequest> when, SimResponse answer) {
+        canned.add(new Canned(when, answer));
+        return this;
+    }
+
+    /** Every request that passed the credential check and its faults, in order. */
+    List<SimRequest> served() {
+        return List.copyOf(served);
+    }
+
+    /** Matches a read of the account's incoming numbers (what every look-up of one number is). */
+    Predicate<SimRequest> listRead() {
+        return r -> at(r, "GET", "IncomingPhoneNumbers.json");
+    }
+
+    /** Matches a purchase. */
+    Predicate<SimRequest> purchaseRequest() {
+        return r -> at(r, "POST", "IncomingPhoneNumbers.json");
+    }
+
+    /** Matches a release. */
+    Predicate<SimRequest> releaseRequest() {
+        return r -> r.method().equals("DELETE");
+    }
+
+    /** Matches a search of available numbers. */
+    Predicate<SimRequest> searchRequest() {
+        return r -> at(r, "GET", "AvailablePhoneNumbers", "*", "*");
     }
 
     /** The API root, as the provider's base URL. */
@@ -96,6 +147,8 @@ final class LamlSimulator extends WireSimulator {
 
     @Override
     protected RequestKind classify(SimRequest request) {
+        // called once for every request the provider sends, before anything else looks at it
+        specification.request(request);
         if (request.method().equals("DELETE")) {
             return RequestKind.RELEASE;
         }
@@ -112,31 +165,60 @@ final class LamlSimulator extends WireSimulator {
 
     @Override
     protected SimResponse unauthorized() {
-        return error(401, 20003, "Authentication Error - invalid username");
+        return identified(error(401, 20003, "Authentication Error - invalid username"));
     }
 
     @Override
     protected SimResponse rateLimited(Duration retryAfter) {
-        return error(429, 20429, "Too Many Requests").withHeader("Retry-After", String.valueOf(retryAfter.toSeconds()));
+        return identified(error(429, 20429, "Too Many Requests").withHeader("Retry-After", String.valueOf(retryAfter.toSeconds())));
     }
 
     @Override
     protected SimResponse serverError(int status) {
-        return error(status, 20500, "Internal Server Error");
+        return identified(error(status, 20500, "Internal Server Error"));
     }
 
     @Override
     protected SimResponse refused(SimRequest request, CarrierRejection rejection) {
-        return switch (rejection.reason()) {
+        SimResponse answer = switch (rejection.reason()) {
             case NOT_FOUND -> error(404, 20404, "The requested resource " + request.rawPath() + " was not found");
-            case NOT_AVAILABLE -> error(400, 21422, "PhoneNumber is not available");
+            case NOT_AVAILABLE -> error(400, LamlErrors.NUMBER_UNAVAILABLE_TO_BUY, "The phone number " + first(request.form(), "PhoneNumber")
+                    .orElse("") + " is not available for purchase");
             case CONFLICT -> error(409, 21220, rejection.getMessage());
             case INVALID -> error(400, 10000, rejection.getMessage());
         };
+        specification.answer(request, answer);
+        return identified(answer);
+    }
+
+    /**
+     * The request id every answer carries: Twilio's {@code Twilio-Request-Id}; SignalWire documents none,
+     * so its flavor answers {@code X-Request-Id}, an assumption.
+     */
+    private SimResponse identified(SimResponse response) {
+        String id = UUID.randomUUID().toString().replace("-", "");
+        return twilio ? response.withHeader("Twilio-Request-Id", "RQ" + id) : response.withHeader("X-Request-Id", id);
     }
 
     @Override
     protected SimResponse serve(SimRequest request) {
+        served.add(request);
+        for (Canned answer : canned) {
+            if (answer.when().test(request) && canned.remove(answer)) {
+                return identified(answer.answer());
+            }
+        }
+        SimResponse answer;
+        try {
+            answer = serveFromCarrier(request);
+        } catch (CarrierRejection rejection) {
+            return refused(request, rejection);
+        }
+        specification.answer(request, answer);
+        return identified(answer);
+    }
+
+    private SimResponse serveFromCarrier(SimRequest request) {
         if (at(request, "GET", "AvailablePhoneNumbers.json")) {
             return countries();
         }
@@ -269,8 +351,9 @@ final class LamlSimulator extends WireSimulator {
             item.put("locality", twilio ? offer.locality().orElse(null) : null);
             ObjectNode capabilities = item.putObject("capabilities");
             capabilities.put("voice", offer.features().contains(NumberFeature.VOICE));
-            capabilities.put("SMS", offer.features().contains(NumberFeature.SMS));
-            capabilities.put("MMS", offer.features().contains(NumberFeature.MMS));
+            // SignalWire's recorded answers write SMS and MMS in capitals; Twilio's OpenAPI in lower case
+            capabilities.put(twilio ? "sms" : "SMS", offer.features().contains(NumberFeature.SMS));
+            capabilities.put(twilio ? "mms" : "MMS", offer.features().contains(NumberFeature.MMS));
             if (twilio) {
                 capabilities.put("fax", offer.features().contains(NumberFeature.FAX));
                 item.put("address_requirements", "none");
@@ -388,7 +471,9 @@ final class LamlSimulator extends WireSimulator {
         for (NumberFeature feature : NumberFeature.values()) {
             capabilities.put(feature.name().toLowerCase(Locale.ROOT), n.features().contains(feature));
         }
-        item.put("country_code", "US");
+        if (!twilio) {
+            item.put("country_code", "US");
+        }
         String date = RFC_2822.format(n.createdAt().orElse(carrier().clock().instant()));
         item.put("date_created", date);
         item.put("date_updated", date);
@@ -409,8 +494,16 @@ final class LamlSimulator extends WireSimulator {
         item.putNull("voice_application_sid");
         item.putNull("voice_caller_id_lookup");
         routeFields(item, "voice", n.voiceRoute());
-        if (n.type() == NumberType.TOLL_FREE) {
+        if (n.type() == NumberType.TOLL_FREE && !twilio) {
             item.put("verification_status", "Unverified");
+        }
+        if (twilio) {
+            // Twilio's answer names the type; its document shows "local" and lists no others
+            item.put("type", switch (n.type()) {
+                case LOCAL -> "local";
+                case TOLL_FREE -> "tollfree";
+                case MOBILE -> "mobile";
+            });
         }
         return item;
     }

@@ -101,7 +101,7 @@ class LamlWireTest {
         AvailableNumber offer = LamlNumbers.offer(RestClient.newMapper().readTree("""
                 {"friendly_name":"206-201-1680","phone_number":"+12062011680","lata":null,"rate_center":"BAINBDG IS",
                  "latitude":null,"longitude":null,"region":"WA","postal_code":null,"iso_country":"US",
-                 "capabilities":{"voice":true,"SMS":true,"MMS":false},"beta":false}"""), NumberType.LOCAL);
+                 "capabilities":{"voice":true,"SMS":true,"MMS":false},"beta":false}"""), java.util.Optional.of(NumberType.LOCAL));
         assertThat(offer.number().e164()).isEqualTo("+12062011680");
         assertThat(offer.features()).containsExactlyInAnyOrder(NumberFeature.VOICE, NumberFeature.SMS);
         assertThat(offer.rateCenter()).contains("BAINBDG IS");
@@ -167,9 +167,17 @@ class LamlWireTest {
 
     private final LamlErrors errors = new LamlErrors();
 
+    private static final HttpRequest PURCHASE = HttpRequest.post("/2010-04-01/Accounts/AC1/IncomingPhoneNumbers.json")
+            .form(Map.of("PhoneNumber", "+12125550100"));
+    private static final HttpRequest SEARCH = HttpRequest.get("/2010-04-01/Accounts/AC1/AvailablePhoneNumbers/US/Local.json");
+
     private RuntimeException translate(int status, String body) {
+        return translate(HttpRequest.get("/x"), status, body);
+    }
+
+    private RuntimeException translate(HttpRequest request, int status, String body) {
         HttpResponse response = new HttpResponse(status, Map.of("Retry-After", List.of("5")), body.getBytes(StandardCharsets.UTF_8));
-        return errors.translate(HttpRequest.get("/x"), response, ErrorContext.of("twilio").withHttpStatus(status),
+        return errors.translate(request, response, ErrorContext.of("twilio").withHttpStatus(status),
                 RetryAfter.parse(response.header("Retry-After"), harness.clock()), new Redactor(List.of(Secret.of("t", LamlHarness.TOKEN))));
     }
 
@@ -185,11 +193,11 @@ class LamlWireTest {
         assertThat(translate(404, flat(20404, "Not found", 404))).isInstanceOf(NotFoundException.class);
         assertThat(translate(429, flat(20429, "Too Many Requests", 429)))
                 .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(5)));
-        assertThat(translate(400, flat(21401, "Invalid Phone Number", 400)))
+        assertThat(translate(PURCHASE, 400, flat(21401, "Invalid Phone Number", 400)))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.fieldErrors().get(0).field()).isEqualTo("phoneNumber"));
-        assertThat(translate(400, flat(21451, "Invalid area code", 400))).isInstanceOf(InvalidRequestException.class)
+        assertThat(translate(SEARCH, 400, flat(21451, "Invalid area code", 400))).isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("search.areaCode");
-        assertThat(translate(400, flat(21422, "PhoneNumber is not available", 400))).isInstanceOf(NumberNotAvailableException.class);
+        assertThat(translate(PURCHASE, 400, flat(21422, "PhoneNumber is not available", 400))).isInstanceOf(NumberNotAvailableException.class);
         assertThat(translate(402, flat(4001, "Insufficient balance", 402))).isInstanceOf(InsufficientFundsException.class);
         assertThat(translate(409, flat(21220, "cooldown", 409))).isInstanceOf(ConflictException.class);
         assertThat(translate(422, "{\"errors\":[{\"code\":\"invalid\",\"message\":\"bad FriendlyName\",\"attribute\":\"FriendlyName\"}]}"))

@@ -29,8 +29,9 @@ final class SignalWireErrors implements ErrorTranslator {
         try {
             ErrorBody body = RestClient.sharedMapper().readValue(response.body(), ErrorBody.class);
             if (body != null && body.errors() != null && !body.errors().isEmpty()) {
+                // the documented item is {code, title, detail, status}; other SignalWire APIs add the attribute
                 List<FieldError> fields = body.errors().stream().map(item -> new FieldError(
-                        item.attribute() != null ? item.attribute() : (item.code() != null ? item.code() : "request"),
+                        item.attribute() != null && !item.attribute().isBlank() ? item.attribute() : "request",
                         redactor.redact(first(item.detail(), item.title(), "invalid")))).toList();
                 ErrorBody.Item head = body.errors().get(0);
                 return new ProviderError(redactor.redact(first(head.detail(), head.title(), "invalid request")),

@@ -18,7 +18,6 @@ import dev.telephony.api.Route;
 import dev.telephony.api.error.InvalidRequestException;
 import dev.telephony.api.error.NotFoundException;
 import dev.telephony.api.error.NumberNotFoundException;
-import dev.telephony.api.error.ProtocolException;
 import dev.telephony.api.spi.Capabilities;
 import dev.telephony.api.spi.PagedListing;
 import dev.telephony.api.spi.Reconciliation;
@@ -26,9 +25,10 @@ import dev.telephony.http.HttpRequest;
 import dev.telephony.http.HttpResponse;
 import dev.telephony.http.RestClient;
 import dev.telephony.http.UrlPath;
-import dev.telephony.signalwire.wire.DataPage;
 import dev.telephony.signalwire.wire.UpdateBody;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,10 +39,14 @@ final class SignalWireInventory implements NumberInventory {
     /** The most results SignalWire returns for one search. */
     static final int MAX_RESULTS = 100;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SignalWireInventory.class);
+
     private final RestClient client;
+    private final SignalWireAnswers answers;
 
     SignalWireInventory(RestClient client) {
         this.client = client;
+        this.answers = new SignalWireAnswers(client);
     }
 
     @Override
@@ -59,16 +63,38 @@ final class SignalWireInventory implements NumberInventory {
     public List<AvailableNumber> search(NumberSearch search) {
         Capabilities.require(client.provider(), SignalWireProvider.CAPABILITIES, search.requiredCapabilities());
         HttpRequest request = searchRequest(search);
-        DataPage page = client.json(client.read(request), DataPage.class);
+        HttpResponse response = client.read(request);
+        List<JsonNode> items = answers.data(response, answers.body(response, "search result list"), "search result list");
         List<AvailableNumber> offers = new ArrayList<>();
-        for (JsonNode item : page.data()) {
-            AvailableNumber offer = parse(item, search.type());
-            // SignalWire has no feature filter: the library applies it, never drops it silently
-            if (offer.features().containsAll(search.features()) && offers.size() < search.limit()) {
+        int unlike = 0;
+        for (JsonNode item : items) {
+            AvailableNumber offer = offer(response, item);
+            if (!answeredFor(search, offer)) {
+                unlike++;
+            } else if (offer.features().containsAll(search.features()) && offers.size() < search.limit()) {
+                // SignalWire has no feature filter: the library applies it, never drops it silently
                 offers.add(offer);
             }
         }
+        if (unlike > 0) {
+            log.info("{} answered {} of {} search results that do not match the search (type, area code, pattern, region "
+                    + "or city); they were dropped", client.provider(), unlike, items.size());
+        }
         return List.copyOf(offers);
+    }
+
+    /**
+     * Whether a result is one of what was searched for, by what the answer says about it: its type,
+     * area code and digits always, its region and city where the answer names them. SignalWire has
+     * answered a toll-free search with geographic numbers; such results are dropped, never relabelled.
+     */
+    static boolean answeredFor(NumberSearch search, AvailableNumber offer) {
+        String national = offer.number().nationalNumber();
+        return offer.type() == search.type()
+                && search.areaCode().map(national::startsWith).orElse(true)
+                && search.pattern().map(p -> p.matches(offer.number())).orElse(true)
+                && search.region().map(r -> offer.region().map(r::equalsIgnoreCase).orElse(true)).orElse(true)
+                && search.locality().map(c -> offer.locality().map(c::equalsIgnoreCase).orElse(true)).orElse(true);
     }
 
     /** The search request, refusing before any call what SignalWire cannot do or combine. */
@@ -113,13 +139,12 @@ final class SignalWireInventory implements NumberInventory {
         return request;
     }
 
-    private AvailableNumber parse(JsonNode item, NumberType type) {
+    private AvailableNumber offer(HttpResponse response, JsonNode item) {
         try {
-            return SignalWireNumbers.offer(item, type);
+            return SignalWireNumbers.offer(item);
         } catch (RuntimeException e) {
-            throw new ProtocolException("a search result is not a number SignalWire documents: "
-                    + client.redactor().excerpt(item.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                    client.context(), e);
+            throw answers.unusable(response, "a search result is not a number SignalWire documents (" + e.getMessage() + "): "
+                    + client.redactor().excerpt(item.toString().getBytes(StandardCharsets.UTF_8)), e);
         }
     }
 
@@ -130,29 +155,47 @@ final class SignalWireInventory implements NumberInventory {
                 .query("page_size", query.pageSize())
                 .query("filter_name", query.nameContains().orElse(null))
                 .query("filter_number", query.numberContains().orElse(null));
+        return listing(first);
+    }
+
+    /** The pages that start with {@code first}, each read strictly, followed by {@code links.next}. */
+    private Listing<OwnedNumber> listing(HttpRequest first) {
         return PagedListing.of(client.provider(), token -> {
             HttpRequest request = token.map(this::nextPage).orElse(first);
-            DataPage page = client.json(client.read(request), DataPage.class);
-            List<OwnedNumber> items = page.data().stream().map(this::owned).toList();
-            Optional<String> next = Optional.ofNullable(page.links()).map(l -> l.next()).filter(n -> !n.isBlank())
-                    .map(this::relative);
-            return new Page<>(items, next);
+            HttpResponse response = client.read(request);
+            JsonNode body = answers.body(response, "phone number list");
+            List<OwnedNumber> items = answers.data(response, body, "phone number list").stream()
+                    .map(item -> owned(response, item)).toList();
+            return new Page<>(items, answers.next(response, body).map(next -> relative(response, next)));
         });
     }
 
     /** The continuation token is the path and query of SignalWire's {@code links.next}. */
-    private String relative(String next) {
-        URI uri = URI.create(next);
+    private String relative(HttpResponse response, String next) {
+        URI uri;
+        try {
+            uri = new URI(next);
+        } catch (URISyntaxException e) {
+            throw answers.unusable(response, "SignalWire's next page link is not a URL", e);
+        }
         String token = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        if (!token.startsWith(NUMBERS)) {
-            throw new ProtocolException("SignalWire's next page link leaves the numbers list", client.context());
+        if (!NUMBERS.equals(uri.getRawPath()) || uri.getRawQuery() == null) {
+            throw answers.unusable(response, "SignalWire's next page link leaves the numbers list", null);
         }
         return token;
     }
 
+    /** A caller's continuation token: the path and query of a numbers page, sent to the configured host only. */
     private HttpRequest nextPage(String token) {
+        URI uri;
+        try {
+            uri = new URI(token);
+        } catch (URISyntaxException e) {
+            throw InvalidRequestException.of("continuationToken", "is not a SignalWire numbers page token");
+        }
         // the token goes back to the configured host only, so credentials never follow a link elsewhere
-        if (!token.startsWith(NUMBERS + "?")) {
+        if (uri.isAbsolute() || uri.getRawAuthority() != null || uri.getRawFragment() != null
+                || !NUMBERS.equals(uri.getRawPath()) || uri.getRawQuery() == null) {
             throw InvalidRequestException.of("continuationToken", "is not a SignalWire numbers page token");
         }
         return HttpRequest.get(token);
@@ -163,11 +206,14 @@ final class SignalWireInventory implements NumberInventory {
         return find(number);
     }
 
-    /** The owned number with exactly this E.164 value: SignalWire's filter matches substrings. */
+    /**
+     * The owned number with exactly this E.164 value, asked of SignalWire by {@code filter_number}. The
+     * filter matches substrings, so the answer is matched exactly, and a longer answer is followed page
+     * by page until the number is found or the list ends.
+     */
     Optional<OwnedNumber> find(PhoneNumber number) {
-        HttpRequest request = HttpRequest.get(NUMBERS).query("filter_number", number.e164()).query("page_size", 1000);
-        DataPage page = client.json(client.read(request), DataPage.class);
-        return page.data().stream().map(this::owned).filter(n -> n.number().equals(number)).findFirst();
+        return listing(HttpRequest.get(NUMBERS).query("filter_number", number.e164())).stream()
+                .filter(n -> n.number().equals(number)).findFirst();
     }
 
     private OwnedNumber require(PhoneNumber number) {
@@ -191,7 +237,8 @@ final class SignalWireInventory implements NumberInventory {
         HttpRequest request = client.withJson(HttpRequest.put(UrlPath.of("api", "relay", "rest", "phone_numbers", current.id())), body);
         try {
             // the body carries the new values, so repeating it after an outage changes nothing more
-            return owned(client.json(client.retrier().call("update", () -> client.send(request)), JsonNode.class));
+            HttpResponse response = client.retrier().call("update", () -> client.send(request));
+            return owned(response);
         } catch (NotFoundException gone) {
             throw new NumberNotFoundException(number, gone.context());
         }
@@ -210,18 +257,18 @@ final class SignalWireInventory implements NumberInventory {
         }
     }
 
-    OwnedNumber owned(JsonNode item) {
+    /** The phone-number object of an answer, strictly. */
+    OwnedNumber owned(HttpResponse response) {
+        return owned(response, answers.body(response, "phone number"));
+    }
+
+    private OwnedNumber owned(HttpResponse response, JsonNode item) {
         try {
             return SignalWireNumbers.owned(item);
         } catch (RuntimeException e) {
-            throw new ProtocolException("a phone number is not in the shape SignalWire documents: '"
-                    + client.redactor().excerpt(item.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "'",
-                    client.context(), e);
+            throw answers.unusable(response, "a phone number is not in the shape SignalWire documents (" + e.getMessage() + "): '"
+                    + client.redactor().excerpt(item.toString().getBytes(StandardCharsets.UTF_8)) + "'", e);
         }
-    }
-
-    OwnedNumber owned(HttpResponse response) {
-        return owned(client.json(response, JsonNode.class));
     }
 
     private static String url(Route route) {

@@ -10,6 +10,8 @@ import dev.telephony.api.PhoneNumber;
 import dev.telephony.api.Route;
 import dev.telephony.api.WebhookMethod;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
@@ -19,48 +21,67 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** SignalWire's number objects, mapped to neutral values. */
+/**
+ * SignalWire's number objects, mapped to neutral values. Every reader here is strict: a field the
+ * documents require that is missing, of the wrong type or not a value they allow throws
+ * {@link IllegalArgumentException}, which the callers turn into a
+ * {@link dev.telephony.api.error.ProtocolException}. Nothing is filled in from what was asked.
+ */
 final class SignalWireNumbers {
     static final String LAML_WEBHOOKS = "laml_webhooks";
     /** Fields of the phone-number object that have a typed home in {@link OwnedNumber}. */
     private static final Set<String> TYPED = Set.of("id", "number", "name", "capabilities", "number_type", "created_at");
+    /** The NANP area codes in service for toll-free numbers. */
+    private static final Set<String> TOLL_FREE_NPAS = Set.of("800", "833", "844", "855", "866", "877", "888");
 
     private SignalWireNumbers() {
     }
 
     /**
      * A search result, in either documented shape: {@code number} or {@code e164}; capabilities as an
-     * array of strings or an object of booleans.
+     * array of strings or an object of booleans. Its type is SignalWire's {@code number_type} when the
+     * item has one, else what the number itself is (see {@link #typeOf(PhoneNumber)}).
      */
-    static AvailableNumber offer(JsonNode item, NumberType searched) {
-        String e164 = text(item, "e164").or(() -> text(item, "number"))
-                .orElseThrow(() -> new IllegalArgumentException("a search result without e164 or number"));
-        AvailableNumber.Builder offer = AvailableNumber.builder(PhoneNumber.of(e164))
-                .type(searched)
-                .features(features(item.get("capabilities")))
-                .countryCode(text(item, "country_code").orElse("US"))
-                .region(text(item, "region").orElse(null))
-                .locality(text(item, "city").orElse(null))
-                .rateCenter(text(item, "rate_center").orElse(null));
-        text(item, "lata").ifPresent(v -> offer.attribute("lata", v));
-        text(item, "national_number_formatted").ifPresent(v -> offer.attribute("national_number_formatted", v));
-        text(item, "international_number_formatted").ifPresent(v -> offer.attribute("international_number_formatted", v));
+    static AvailableNumber offer(JsonNode item) {
+        requireObject(item, "a search result");
+        PhoneNumber number = PhoneNumber.of(nullableText(item, "e164").or(() -> nullableText(item, "number"))
+                .orElseThrow(() -> new IllegalArgumentException("a search result without e164 or number")));
+        NumberType type = item.hasNonNull("number_type") ? numberType(item) : typeOf(number);
+        AvailableNumber.Builder offer = AvailableNumber.builder(number)
+                .type(type)
+                .features(features(required(item, "capabilities")))
+                .countryCode(nullableText(item, "country_code").orElse(number.isNanp() ? "US" : null))
+                .region(nullableText(item, "region").orElse(null))
+                .locality(nullableText(item, "city").orElse(null))
+                .rateCenter(nullableText(item, "rate_center").orElse(null));
+        nullableText(item, "lata").ifPresent(v -> offer.attribute("lata", v));
+        nullableText(item, "national_number_formatted").ifPresent(v -> offer.attribute("national_number_formatted", v));
+        nullableText(item, "international_number_formatted").ifPresent(v -> offer.attribute("international_number_formatted", v));
         return offer.build();
+    }
+
+    /**
+     * What a North American number is by its area code: toll-free for the toll-free NPAs, else local.
+     * SignalWire sells North American numbers only, and its search results carry no type.
+     */
+    static NumberType typeOf(PhoneNumber number) {
+        return number.isNanp() && TOLL_FREE_NPAS.contains(number.nationalNumber().substring(0, 3))
+                ? NumberType.TOLL_FREE : NumberType.LOCAL;
     }
 
     /** A phone-number object: typed fields mapped, every other field kept as a provider attribute. */
     static OwnedNumber owned(JsonNode item) {
-        String id = text(item, "id").orElseThrow(() -> new IllegalArgumentException("a phone number without id"));
-        String number = text(item, "number").or(() -> text(item, "e164"))
-                .orElseThrow(() -> new IllegalArgumentException("a phone number without number"));
-        OwnedNumber.Builder owned = OwnedNumber.builder(id, PhoneNumber.of(number))
-                .name(text(item, "name").orElse(null))
-                .type("toll-free".equals(text(item, "number_type").orElse("")) ? NumberType.TOLL_FREE : NumberType.LOCAL)
-                .features(features(item.get("capabilities")))
+        requireObject(item, "a phone number");
+        String id = requiredText(item, "id");
+        PhoneNumber number = PhoneNumber.of(requiredText(item, "number"));
+        OwnedNumber.Builder owned = OwnedNumber.builder(id, number)
+                .name(nullableText(item, "name").orElse(null))
+                .type(numberType(item))
+                .features(features(required(item, "capabilities")))
                 .status(NumberStatus.ACTIVE)
-                .createdAt(text(item, "created_at").flatMap(SignalWireNumbers::instant).orElse(null))
-                .voiceRoute(route(item, "call", LAML_WEBHOOKS.equals(text(item, "call_handler").orElse(""))))
-                .messagingRoute(route(item, "message", LAML_WEBHOOKS.equals(text(item, "message_handler").orElse(""))));
+                .createdAt(instant(requiredText(item, "created_at")))
+                .voiceRoute(route(item, "call", LAML_WEBHOOKS.equals(nullableText(item, "call_handler").orElse(""))))
+                .messagingRoute(route(item, "message", LAML_WEBHOOKS.equals(nullableText(item, "message_handler").orElse(""))));
         Iterator<Map.Entry<String, JsonNode>> fields = item.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -71,36 +92,72 @@ final class SignalWireNumbers {
         return owned.build();
     }
 
+    /** {@code number_type}: {@code toll-free} or {@code longcode}, nothing else. */
+    private static NumberType numberType(JsonNode item) {
+        String type = requiredText(item, "number_type");
+        return switch (type) {
+            case "toll-free" -> NumberType.TOLL_FREE;
+            case "longcode" -> NumberType.LOCAL;
+            default -> throw new IllegalArgumentException("number_type '" + type + "' is neither toll-free nor longcode");
+        };
+    }
+
     private static Route route(JsonNode item, String prefix, boolean webhooks) {
-        Optional<String> url = text(item, prefix + "_request_url");
+        Optional<String> url = nullableText(item, prefix + "_request_url");
         if (!webhooks || url.isEmpty()) {
             return null;
         }
-        Route route = new Route(URI.create(url.get()), method(text(item, prefix + "_request_method")),
+        Route route = new Route(uri(url.get()), method(nullableText(item, prefix + "_request_method")),
                 Optional.empty(), WebhookMethod.POST);
-        Optional<String> fallback = text(item, prefix + "_fallback_url");
+        Optional<String> fallback = nullableText(item, prefix + "_fallback_url");
         return fallback.isPresent()
-                ? route.withFallback(fallback.get(), method(text(item, prefix + "_fallback_method")))
+                ? route.withFallback(uri(fallback.get()).toString(), method(nullableText(item, prefix + "_fallback_method")))
                 : route;
     }
 
-    private static WebhookMethod method(Optional<String> value) {
-        return value.map(v -> v.toUpperCase(Locale.ROOT)).filter("GET"::equals).isPresent() ? WebhookMethod.GET : WebhookMethod.POST;
+    private static URI uri(String text) {
+        try {
+            return new URI(text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a URL: " + e.getMessage(), e);
+        }
     }
 
+    private static WebhookMethod method(Optional<String> value) {
+        if (value.isEmpty()) {
+            return WebhookMethod.POST;
+        }
+        return switch (value.get().toUpperCase(Locale.ROOT)) {
+            case "GET" -> WebhookMethod.GET;
+            case "POST" -> WebhookMethod.POST;
+            default -> throw new IllegalArgumentException("a request method that is neither GET nor POST: " + value.get());
+        };
+    }
+
+    /**
+     * Capabilities as an array of names or an object of booleans. A name SignalWire may add later is
+     * left out rather than refused; a value of the wrong type is refused.
+     */
     static Set<NumberFeature> features(JsonNode capabilities) {
         Set<NumberFeature> features = EnumSet.noneOf(NumberFeature.class);
-        if (capabilities == null || capabilities.isNull()) {
-            return features;
-        }
         if (capabilities.isArray()) {
-            capabilities.forEach(c -> feature(c.asText()).ifPresent(features::add));
+            for (JsonNode capability : capabilities) {
+                if (!capability.isTextual()) {
+                    throw new IllegalArgumentException("a capability that is not a name: " + capability);
+                }
+                feature(capability.asText()).ifPresent(features::add);
+            }
         } else if (capabilities.isObject()) {
             capabilities.fields().forEachRemaining(e -> {
-                if (e.getValue().asBoolean(false)) {
+                if (!e.getValue().isBoolean()) {
+                    throw new IllegalArgumentException("capability " + e.getKey() + " is not true or false");
+                }
+                if (e.getValue().asBoolean()) {
                     feature(e.getKey()).ifPresent(features::add);
                 }
             });
+        } else {
+            throw new IllegalArgumentException("capabilities are neither a list nor an object");
         }
         return features;
     }
@@ -115,16 +172,41 @@ final class SignalWireNumbers {
         };
     }
 
-    private static Optional<java.time.Instant> instant(String text) {
+    private static Instant instant(String text) {
         try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
+            return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            return Optional.empty();
+            throw new IllegalArgumentException("created_at is not a date-time: " + text, e);
         }
     }
 
-    static Optional<String> text(JsonNode item, String field) {
+    private static void requireObject(JsonNode item, String what) {
+        if (item == null || !item.isObject()) {
+            throw new IllegalArgumentException(what + " that is not an object");
+        }
+    }
+
+    private static JsonNode required(JsonNode item, String field) {
         JsonNode value = item.get(field);
-        return value == null || value.isNull() || value.asText().isEmpty() ? Optional.empty() : Optional.of(value.asText());
+        if (value == null || value.isNull()) {
+            throw new IllegalArgumentException("no " + field);
+        }
+        return value;
+    }
+
+    private static String requiredText(JsonNode item, String field) {
+        return nullableText(item, field).orElseThrow(() -> new IllegalArgumentException("no " + field));
+    }
+
+    /** A string field that may be absent or null; any other type is refused. */
+    static Optional<String> nullableText(JsonNode item, String field) {
+        JsonNode value = item.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw new IllegalArgumentException(field + " is not a string");
+        }
+        return value.asText().isEmpty() ? Optional.empty() : Optional.of(value.asText());
     }
 }

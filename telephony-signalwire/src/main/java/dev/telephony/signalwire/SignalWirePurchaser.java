@@ -14,10 +14,14 @@ import dev.telephony.api.spi.Capabilities;
 import dev.telephony.api.spi.Receipts;
 import dev.telephony.api.spi.Reconciliation;
 import dev.telephony.http.HttpRequest;
+import dev.telephony.http.HttpResponse;
 import dev.telephony.http.RestClient;
 import dev.telephony.signalwire.wire.PurchaseBody;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /**
@@ -43,47 +47,75 @@ final class SignalWirePurchaser implements NumberPurchaser {
     public PurchaseOrder purchase(PurchaseRequest request) {
         Capabilities.require(client.provider(), SignalWireProvider.CAPABILITIES, request.requiredCapabilities());
         request.requireLiveHolds(client.clock().instant(), client.context());
-        return reconciliation.purchaseEach(request, receipts, new Reconciliation.SingleNumberPurchase() {
+        // what SignalWire's answers said about each number bought: the purchase's own answer, the naming's, or the read that found it
+        Map<PhoneNumber, OwnedNumber> described = new ConcurrentHashMap<>();
+        PurchaseOrder order = reconciliation.purchaseEach(request, receipts, new Reconciliation.SingleNumberPurchase() {
             @Override
             public Optional<String> buy(PurchaseRequest single) {
-                return buyOne(single);
+                return buyOne(single, described);
             }
 
             @Override
             public boolean owns(PhoneNumber number) {
-                return inventory.find(number).isPresent();
+                Optional<OwnedNumber> found = inventory.find(number);
+                found.ifPresent(n -> described.put(number, n));
+                return found.isPresent();
             }
 
             @Override
             public Optional<String> afterFoundBought(PurchaseRequest single) {
-                return inventory.find(single.numbers().get(0)).flatMap(n -> name(n, single));
+                PhoneNumber number = single.numbers().get(0);
+                Optional<OwnedNumber> found = Optional.ofNullable(described.get(number)).or(() -> inventory.find(number));
+                return found.flatMap(n -> name(n, single, described));
             }
         });
+        return withOwned(order, described);
     }
 
-    private Optional<String> buyOne(PurchaseRequest single) {
+    /** The order with the owned numbers SignalWire's answers described, in the order they were bought. */
+    static PurchaseOrder withOwned(PurchaseOrder order, Map<PhoneNumber, OwnedNumber> described) {
+        List<OwnedNumber> owned = order.purchased().stream().map(described::get).filter(Objects::nonNull).toList();
+        if (owned.isEmpty()) {
+            return order;
+        }
+        PurchaseOrder.Builder builder = PurchaseOrder.builder(order.id(), order.status()).requested(order.requested())
+                .purchased(order.purchased()).failures(order.failures()).owned(owned);
+        order.details().ifPresent(builder::details);
+        order.createdAt().ifPresent(builder::createdAt);
+        order.reference().ifPresent(builder::reference);
+        order.attributes().forEach(builder::attribute);
+        return builder.build();
+    }
+
+    private Optional<String> buyOne(PurchaseRequest single, Map<PhoneNumber, OwnedNumber> described) {
         PhoneNumber number = single.numbers().get(0);
         HttpRequest post = client.withJson(HttpRequest.post(SignalWireInventory.NUMBERS), new PurchaseBody(number.e164()));
         OwnedNumber owned;
+        HttpResponse response;
         try {
-            owned = inventory.owned(client.send(post));
+            response = client.send(post);
         } catch (InvalidRequestException | NotFoundException refused) {
             // the number is valid E.164 (checked before sending), so a refusal means it is not for sale
-            throw new NumberNotAvailableException(List.of(number), refused.context(), refused);
+            throw new NumberNotAvailableException(List.of(number), refused.reason(), refused.context(), refused);
         }
-        return name(owned, single);
+        owned = inventory.owned(response);
+        if (!owned.number().equals(number)) {
+            throw client.unreadable(response, "purchase answer for " + number + " (it names " + owned.number() + ")", null);
+        }
+        described.put(number, owned);
+        return name(owned, single, described);
     }
 
     /**
      * Names a bought number. SignalWire's purchase takes no name, so this is a second request; if it
      * fails the number is still bought, and the order says so instead of failing the purchase.
      */
-    private Optional<String> name(OwnedNumber owned, PurchaseRequest single) {
+    private Optional<String> name(OwnedNumber owned, PurchaseRequest single, Map<PhoneNumber, OwnedNumber> described) {
         if (single.name().isEmpty() || single.name().equals(owned.name())) {
             return Optional.empty();
         }
         try {
-            inventory.update(owned.number(), NumberUpdate.builder().name(single.name().get()).build());
+            described.put(owned.number(), inventory.update(owned.number(), NumberUpdate.builder().name(single.name().get()).build()));
             return Optional.empty();
         } catch (TelephonyException naming) {
             log.warn("bought {} but could not name it: {}", owned.number(), naming.reason());

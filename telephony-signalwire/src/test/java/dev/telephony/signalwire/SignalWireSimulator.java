@@ -30,7 +30,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
 
 /**
@@ -42,13 +44,50 @@ import java.util.function.Predicate;
 public final class SignalWireSimulator extends WireSimulator {
     private static final String[] NUMBERS = {"api", "relay", "rest", "phone_numbers"};
     private static final ObjectMapper JSON = RestClient.newMapper();
+    /** The code SignalWire gives a refused purchase and other invalid attributes. */
+    static final String INVALID_ATTRIBUTE = "invalid_attribute";
 
     private final String authorization;
     private final Map<String, String> pageTokens = new ConcurrentHashMap<>();
+    private final Queue<Canned> canned = new ConcurrentLinkedQueue<>();
+    private final List<SimRequest> served = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** An answer given once, instead of the carrier's, to the next request that matches. */
+    private record Canned(Predicate<SimRequest> when, SimResponse answer) {
+    }
 
     public SignalWireSimulator(CarrierState carrier, String projectId, String apiToken) {
         super(carrier);
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((projectId + ":" + apiToken).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Answers the next request that {@code when} matches with {@code answer} instead of serving it: the
+     * carrier does nothing. Credentials and faults are checked first, as for every request.
+     */
+    public SignalWireSimulator answerOnce(Predicate<SimRequest> when, SimResponse answer) {
+        canned.add(new Canned(when, answer));
+        return this;
+    }
+
+    /** Every request that passed the credential check and its faults, in order. */
+    public List<SimRequest> served() {
+        return List.copyOf(served);
+    }
+
+    /** Matches a read of the numbers list (what every look-up of one number is). */
+    public static Predicate<SimRequest> listRead() {
+        return r -> r.is("GET", NUMBERS[0], NUMBERS[1], NUMBERS[2], NUMBERS[3]);
+    }
+
+    /** Matches a purchase. */
+    public static Predicate<SimRequest> purchaseRequest() {
+        return r -> r.is("POST", NUMBERS[0], NUMBERS[1], NUMBERS[2], NUMBERS[3]);
+    }
+
+    /** Matches a search. */
+    public static Predicate<SimRequest> searchRequest() {
+        return r -> r.is("GET", "api", "relay", "rest", "phone_numbers", "search");
     }
 
     @Override
@@ -68,30 +107,46 @@ public final class SignalWireSimulator extends WireSimulator {
 
     @Override
     protected SimResponse unauthorized() {
-        return SimResponse.json(401, "{\"error\":\"Unauthorized\"}");
+        return identified(SimResponse.json(401, "{\"error\":\"Unauthorized\"}"));
     }
 
     @Override
     protected SimResponse rateLimited(Duration retryAfter) {
-        return SimResponse.json(429, "{\"error\":\"Too Many Requests\"}").withHeader("Retry-After", String.valueOf(retryAfter.toSeconds()));
+        return identified(SimResponse.json(429, "{\"error\":\"Too Many Requests\"}")
+                .withHeader("Retry-After", String.valueOf(retryAfter.toSeconds())));
     }
 
     @Override
     protected SimResponse serverError(int status) {
-        return SimResponse.json(status, "{\"error\":\"Internal Server Error\"}");
+        return identified(SimResponse.json(status, "{\"error\":\"Internal Server Error\"}"));
     }
 
     @Override
     protected SimResponse refused(SimRequest request, CarrierRejection rejection) {
-        return switch (rejection.reason()) {
+        return identified(switch (rejection.reason()) {
             case NOT_FOUND -> SimResponse.json(404, "{\"error\":\"Not Found\"}");
-            case NOT_AVAILABLE -> invalid("phone_number_unavailable", "number", "The phone number is not available for purchase.");
-            case CONFLICT, INVALID -> invalid("invalid_request", "request", rejection.getMessage());
-        };
+            case NOT_AVAILABLE -> invalid(INVALID_ATTRIBUTE, "The phone number is not available for purchase.");
+            case CONFLICT, INVALID -> invalid(INVALID_ATTRIBUTE, rejection.getMessage());
+        });
+    }
+
+    /** The request id every answer carries; SignalWire does not document its header, so this is ours (X-Request-Id). */
+    private static SimResponse identified(SimResponse response) {
+        return response.withHeader("X-Request-Id", UUID.randomUUID().toString());
     }
 
     @Override
     protected SimResponse serve(SimRequest request) {
+        served.add(request);
+        for (Canned answer : canned) {
+            if (answer.when().test(request) && canned.remove(answer)) {
+                return identified(answer.answer());
+            }
+        }
+        return identified(serveFromCarrier(request));
+    }
+
+    private SimResponse serveFromCarrier(SimRequest request) {
         if (request.is("GET", "api", "relay", "rest", "phone_numbers", "search")) {
             return search(request);
         }
@@ -123,27 +178,27 @@ public final class SignalWireSimulator extends WireSimulator {
     private SimResponse search(SimRequest request) {
         String type = request.param("number_type").orElse("local");
         if (!type.equals("local") && !type.equals("toll-free")) {
-            return invalid("invalid_parameter", "number_type", "must be local or toll-free");
+            return invalid(INVALID_ATTRIBUTE, "number_type must be local or toll-free");
         }
         List<String> patterns = new ArrayList<>();
         for (String name : List.of("starts_with", "contains", "ends_with")) {
             request.param(name).ifPresent(v -> patterns.add(name));
         }
         if (patterns.size() > 1) {
-            return invalid("invalid_parameter", patterns.get(1), "only one of starts_with, contains, ends_with may be used");
+            return invalid(INVALID_ATTRIBUTE, "only one of starts_with, contains, ends_with may be used");
         }
         int max = request.param("max_results").map(Integer::parseInt).orElse(50);
         if (max < 1 || max > 100) {
-            return invalid("invalid_parameter", "max_results", "must be between 1 and 100");
+            return invalid(INVALID_ATTRIBUTE, "max_results must be between 1 and 100");
         }
         Optional<String> areacode = request.param("areacode");
         Optional<String> region = request.param("region");
         Optional<String> city = request.param("city");
         if (city.isPresent() && region.isEmpty()) {
-            return invalid("invalid_parameter", "city", "requires region");
+            return invalid(INVALID_ATTRIBUTE, "city requires region");
         }
         if (region.isPresent() && areacode.isPresent()) {
-            return invalid("invalid_parameter", "region", "cannot be combined with areacode");
+            return invalid(INVALID_ATTRIBUTE, "region cannot be combined with areacode");
         }
         Predicate<AvailableNumber> filter = offer -> offer.type() == (type.equals("toll-free") ? NumberType.TOLL_FREE : NumberType.LOCAL)
                 && areacode.map(a -> offer.number().nationalNumber().startsWith(a)).orElse(true)
@@ -152,7 +207,7 @@ public final class SignalWireSimulator extends WireSimulator {
         for (String name : patterns) {
             String digits = request.param(name).orElseThrow();
             if (!digits.matches("[0-9]{3,7}")) {
-                return invalid("invalid_parameter", name, "must be 3 to 7 digits");
+                return invalid(INVALID_ATTRIBUTE, name + " must be 3 to 7 digits");
             }
             DigitPattern pattern = new DigitPattern(switch (name) {
                 case "starts_with" -> DigitPattern.Kind.STARTS_WITH;
@@ -207,7 +262,7 @@ public final class SignalWireSimulator extends WireSimulator {
         JsonNode body = read(request.body());
         String number = body.path("number").asText("");
         if (!number.matches("\\+[1-9][0-9]{1,14}")) {
-            return invalid("invalid_parameter", "number", "must be a phone number in E.164 format");
+            return invalid(INVALID_ATTRIBUTE, "number must be a phone number in E.164 format");
         }
         OwnedNumber bought = carrier().buy(PhoneNumber.of(number), null);
         return SimResponse.json(200, write(numberJson(bought)));
@@ -255,7 +310,7 @@ public final class SignalWireSimulator extends WireSimulator {
     private SimResponse list(SimRequest request) {
         int size = request.param("page_size").map(Integer::parseInt).orElse(50);
         if (size < 1 || size > 1000) {
-            return invalid("invalid_parameter", "page_size", "must be between 1 and 1000");
+            return invalid(INVALID_ATTRIBUTE, "page_size must be between 1 and 1000");
         }
         int pageNumber = request.param("page_number").map(Integer::parseInt).orElse(0);
         Optional<String> name = request.param("filter_name");
@@ -264,7 +319,7 @@ public final class SignalWireSimulator extends WireSimulator {
         if (pageNumber > 0) {
             String expected = pageTokens.get(filters + "#" + pageNumber);
             if (expected == null || !expected.equals(request.param("page_token").orElse(""))) {
-                return invalid("invalid_parameter", "page_token", "is missing or does not belong to this page");
+                return invalid(INVALID_ATTRIBUTE, "page_token is missing or does not belong to this page");
             }
         }
         List<OwnedNumber> matching = carrier().ownedNumbers().stream()
@@ -333,15 +388,14 @@ public final class SignalWireSimulator extends WireSimulator {
 
     // ---- helpers ------------------------------------------------------------------------------
 
-    private static SimResponse invalid(String code, String attribute, String detail) {
+    /** SignalWire's validation error: {@code {"errors": [{code, title, detail, status}]}}, code and status as strings. */
+    private static SimResponse invalid(String code, String detail) {
         ObjectNode body = JSON.createObjectNode();
         ObjectNode error = body.putArray("errors").addObject();
-        error.put("type", "validation_error");
         error.put("code", code);
         error.put("title", "Invalid Attribute");
         error.put("detail", detail);
         error.put("status", "422");
-        error.put("attribute", attribute);
         return SimResponse.json(422, write(body));
     }
 

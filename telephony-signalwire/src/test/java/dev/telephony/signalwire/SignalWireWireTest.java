@@ -96,11 +96,11 @@ class SignalWireWireTest {
         var mapper = RestClient.newMapper();
         AvailableNumber current = SignalWireNumbers.offer(mapper.readTree("""
                 {"number":"+12062011680","region":"WA","city":"Seattle","rate_center":"SEATTLE","lata":"674",
-                 "capabilities":{"voice":true,"sms":true,"mms":false,"fax":false}}"""), NumberType.LOCAL);
+                 "capabilities":{"voice":true,"sms":true,"mms":false,"fax":false}}"""));
         AvailableNumber legacy = SignalWireNumbers.offer(mapper.readTree("""
                 {"e164":"+12062041820","national_number_formatted":"(206) 204-1820",
                  "international_number_formatted":"+1 206-204-1820","rate_center":"SEATTLE","region":"WA",
-                 "country_code":"US","capabilities":["voice","sms","mms"]}"""), NumberType.LOCAL);
+                 "country_code":"US","capabilities":["voice","sms","mms"]}"""));
         assertThat(current.number().e164()).isEqualTo("+12062011680");
         assertThat(current.features()).containsExactlyInAnyOrder(NumberFeature.VOICE, NumberFeature.SMS);
         assertThat(current.locality()).contains("Seattle");

@@ -18,6 +18,9 @@ public class NumberNotAvailableException extends NonRetryableException {
     }
 
     /**
+     * A refusal that keeps the provider's own words for it beside its status, code and request id in
+     * {@code context}.
+     *
      * @param providerMessage what the provider said, in its own words and free of secrets; null when it said nothing
      */
     public NumberNotAvailableException(List<PhoneNumber> numbers, String providerMessage, ErrorContext context, Throwable cause) {

@@ -201,6 +201,7 @@ public final class Reconciliation {
         List<PurchaseFailure> failures = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         boolean onlyRefusals = true;
+        TelephonyException firstRefusal = null;
         for (PhoneNumber number : request.numbers()) {
             PurchaseRequest single = request.forNumbers(List.of(number));
             try {
@@ -236,6 +237,7 @@ public final class Reconciliation {
             } catch (PurchaseOutcomeUnknownException unknown) {
                 throw purchaseUnknown(request.numbers(), bought, unknown, null);
             } catch (NumberNotAvailableException | InvalidRequestException refused) {
+                firstRefusal = firstRefusal == null ? refused : firstRefusal;
                 failures.add(new PurchaseFailure(number, refused.reason(), refused.providerCode()));
             } catch (TelephonyException notBought) {
                 // thrown by purchase() only when the carrier refused or the truth proved nothing was bought
@@ -247,7 +249,12 @@ public final class Reconciliation {
             }
         }
         if (bought.isEmpty() && onlyRefusals) {
-            throw new NumberNotAvailableException(request.numbers(), context);
+            // the provider's refusal (its status, code, words and request id) stays the caller's answer
+            if (firstRefusal instanceof NumberNotAvailableException refusal && refusal.numbers().equals(request.numbers())) {
+                throw refusal;
+            }
+            throw new NumberNotAvailableException(request.numbers(), firstRefusal == null ? context : firstRefusal.context(),
+                    firstRefusal);
         }
         PurchaseOrder order = receipts.receipt(request.numbers(), bought, failures);
         if (notes.isEmpty()) {
