@@ -67,6 +67,13 @@ final class LamlHarness extends AbstractHarness {
     }
 
     @Override
+    public java.util.Map<String, String> factoryConfiguration() {
+        return java.util.Map.of(LamlProviderFactory.BASE_URL, simulator.apiRoot().toString(), LamlProviderFactory.ACCOUNT_SID, sid(),
+                LamlProviderFactory.AUTH_TOKEN, TOKEN,
+                dev.telephony.http.HttpConfig.RESPONSE_TIMEOUT_MILLIS, String.valueOf(RESPONSE_TIMEOUT.toMillis()));
+    }
+
+    @Override
     public Set<String> secrets() {
         return Set.of(TOKEN, WRONG_TOKEN, basic(TOKEN), basic(WRONG_TOKEN));
     }

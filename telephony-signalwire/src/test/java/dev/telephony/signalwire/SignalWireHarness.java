@@ -55,6 +55,13 @@ final class SignalWireHarness extends AbstractHarness {
     }
 
     @Override
+    public java.util.Map<String, String> factoryConfiguration() {
+        return java.util.Map.of(SignalWireProviderFactory.BASE_URL, simulator.baseUri().toString(),
+                SignalWireProviderFactory.PROJECT_ID, PROJECT, SignalWireProviderFactory.API_TOKEN, TOKEN,
+                dev.telephony.http.HttpConfig.RESPONSE_TIMEOUT_MILLIS, String.valueOf(RESPONSE_TIMEOUT.toMillis()));
+    }
+
+    @Override
     public Set<String> secrets() {
         return Set.of(TOKEN, WRONG_TOKEN, basic(TOKEN), basic(WRONG_TOKEN));
     }
