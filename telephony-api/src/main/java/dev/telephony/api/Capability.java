@@ -20,7 +20,11 @@ public enum Capability {
     SEARCH_ENDS_WITH("searching numbers that end with given digits"),
     SEARCH_BY_FEATURES("searching only numbers with given features (voice, SMS, …)"),
     PURCHASE("buying numbers"),
-    BULK_PURCHASE("buying several numbers in one request"),
+    /**
+     * A purchase call may name several numbers and answers one order that reports each of them. How
+     * many requests the provider sends for it (one order, or one per number) is the provider's business.
+     */
+    BULK_PURCHASE("buying several numbers with one purchase call, reported as one order"),
     LIST("listing the account's numbers"),
     NAMES("naming numbers (friendly names)"),
     VOICE_ROUTING("routing incoming calls to a webhook"),
