@@ -199,8 +199,9 @@ final class AlianzaInventory implements NumberInventory {
         java.util.TreeMap<String, OwnedNumber> numbers = new java.util.TreeMap<>();
         for (AccountNumber item : items) {
             OwnedNumber owned = answers.mapped(response, item, AlianzaNumbers::owned, "an account number");
-            if (!gone(item.status())) {
-                numbers.putIfAbsent(owned.number().e164(), owned);
+            // a released number may linger in the list beside its new record; an active one listed twice is a broken answer
+            if (!gone(item.status()) && numbers.putIfAbsent(owned.number().e164(), owned) != null) {
+                throw client.unreadable(response, "list of the account's numbers naming " + owned.number() + " once", null);
             }
         }
         return List.copyOf(numbers.values());
