@@ -1,8 +1,10 @@
 package dev.telephony.api;
 
 import dev.telephony.api.error.ConfigurationException;
+import dev.telephony.api.event.TelephonyListener;
 import dev.telephony.api.spi.ConfigKey;
 import dev.telephony.api.spi.ProviderConfig;
+import dev.telephony.api.spi.ProviderEvents;
 import dev.telephony.api.spi.TelephonyProviderFactory;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -75,6 +77,7 @@ public final class Telephony {
         private Map<String, String> environment = System.getenv();
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
+        private final List<TelephonyListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -132,6 +135,16 @@ public final class Telephony {
             return this;
         }
 
+        /**
+         * Adds a listener the provider reports to: its service calls, HTTP requests, retries,
+         * reconciliations and order and port status changes. Several are told in the order added; one
+         * that throws is logged once and ignored.
+         */
+        public Builder listener(TelephonyListener listener) {
+            listeners.add(Fields.requireNonNull("listener", listener));
+            return this;
+        }
+
         /** The providers this builder can see. */
         public List<ProviderInfo> providers() {
             return discover().factories.stream().map(Builder::describe).toList();
@@ -141,9 +154,10 @@ public final class Telephony {
         public TelephonyProvider connect() {
             Discovery found = discover();
             TelephonyProviderFactory factory = choose(found);
-            ProviderConfig resolved = ProviderConfig.of(factory.name(), factory.configKeys(), resolve(factory), clock, sleeper);
+            ProviderConfig resolved = ProviderConfig.of(factory.name(), factory.configKeys(), resolve(factory), clock, sleeper)
+                    .withListener(TelephonyListener.of(listeners));
             log.debug("connecting to provider {} with {}", factory.name(), resolved);
-            return factory.create(resolved);
+            return ProviderEvents.creating(resolved, () -> factory.create(resolved));
         }
 
         private TelephonyProviderFactory choose(Discovery found) {

@@ -13,6 +13,8 @@ import dev.telephony.api.error.ErrorContext;
 import dev.telephony.api.error.ProtocolException;
 import dev.telephony.api.error.ProviderUnavailableException;
 import dev.telephony.api.error.TelephonyException;
+import dev.telephony.api.event.TelephonyListener;
+import dev.telephony.api.spi.ProviderEvents;
 import dev.telephony.api.spi.Reconciliation;
 import dev.telephony.api.spi.Retrier;
 import java.io.IOException;
@@ -56,7 +58,8 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #send(HttpRequest)} sends once; {@link #read(HttpRequest)} retries under the retry policy
  * and is only for idempotent reads. Errors arrive as neutral exceptions carrying provider, status,
  * provider code and request id. Logging is an allow-list: method, path, status, duration and request
- * id, never headers, query values or bodies.
+ * id, never headers, query values or bodies. Each request, retry and reconciliation is reported to
+ * {@link #events()}, with the same allow-list (the path as a template).
  */
 public final class RestClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RestClient.class);
@@ -73,6 +76,7 @@ public final class RestClient implements AutoCloseable {
     private final Reconciliation reconciliation;
     private final Redactor redactor;
     private final HttpSettings settings;
+    private final ProviderEvents events;
     private PoolingHttpClientConnectionManager connections;
     private volatile CloseableHttpClient http;
     private boolean closed;
@@ -84,10 +88,18 @@ public final class RestClient implements AutoCloseable {
         this.errors = b.errors;
         this.clock = b.clock;
         this.sleeper = b.sleeper;
-        this.retrier = new Retrier(b.settings.retryPolicy(), b.sleeper, b.random);
+        this.events = events(b);
+        this.retrier = new Retrier(b.settings.retryPolicy(), b.sleeper, b.random).reportingTo(events);
         this.reconciliation = new Reconciliation(ErrorContext.of(provider), retrier);
         this.redactor = new Redactor(authentication.secrets());
         this.settings = b.settings;
+    }
+
+    /** The builder's listener; else the one of the configuration a factory is creating its provider from. */
+    private static ProviderEvents events(Builder b) {
+        TelephonyListener listener = b.listener != null ? b.listener
+                : ProviderEvents.bound().map(ProviderEvents.Binding::listener).orElse(TelephonyListener.NONE);
+        return ProviderEvents.of(b.provider, listener, b.clock);
     }
 
     /**
@@ -186,6 +198,14 @@ public final class RestClient implements AutoCloseable {
         return sleeper;
     }
 
+    /**
+     * Where this client's requests, retries and reconciliations are reported; hand it to
+     * {@code ProviderBase} so the provider's service calls are reported there too.
+     */
+    public ProviderEvents events() {
+        return events;
+    }
+
     /** The retrier reads go through, for providers that compose reads themselves. */
     public Retrier retrier() {
         return retrier;
@@ -211,7 +231,8 @@ public final class RestClient implements AutoCloseable {
 
     /** An idempotent read, retried on rate limits and outages (do not wrap it in a {@link Retrier} of your own). */
     public HttpResponse read(HttpRequest request) {
-        return retrier.call(request.toString(), () -> send(request));
+        int[] attempt = {0};
+        return retrier.call(request.toString(), () -> send(request, ++attempt[0]));
     }
 
     /**
@@ -220,7 +241,8 @@ public final class RestClient implements AutoCloseable {
      * {@link #reconciliation()}.
      */
     public HttpResponse idempotentWrite(String operation, HttpRequest request) {
-        return retrier.call(operation, () -> send(request));
+        int[] attempt = {0};
+        return retrier.call(operation, () -> send(request, ++attempt[0]));
     }
 
     /** {@link #read(HttpRequest)}, then the body as {@code type}. */
@@ -230,9 +252,13 @@ public final class RestClient implements AutoCloseable {
 
     /** Sends once; an error answer becomes the neutral exception. A 401 is retried once if the credentials were renewed. */
     public HttpResponse send(HttpRequest request) {
-        HttpResponse response = exchange(request);
+        return send(request, 1);
+    }
+
+    private HttpResponse send(HttpRequest request, int attempt) {
+        HttpResponse response = exchange(request, attempt);
         if (response.status() == 401 && authentication.renewAfterUnauthorized()) {
-            response = exchange(request);
+            response = exchange(request, attempt);
         }
         if (response.status() >= 400) {
             ErrorContext context = context().withHttpStatus(response.status());
@@ -322,7 +348,7 @@ public final class RestClient implements AutoCloseable {
                 + redactor.excerpt(response.bodyBytes()) + "'", context, null);
     }
 
-    private HttpResponse exchange(HttpRequest request) {
+    private HttpResponse exchange(HttpRequest request, int attempt) {
         String uri = baseUri + request.pathAndQuery();
         ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method()).setUri(uri)
                 .addHeader("Accept", "application/json");
@@ -332,6 +358,7 @@ public final class RestClient implements AutoCloseable {
                 ContentType.parse(request.contentType().orElse("application/octet-stream")))));
         ClassicHttpRequest message = builder.build();
         long started = clock.millis();
+        ProviderEvents.Exchange reported = events.request(request.method(), request.path(), attempt);
         try {
             HttpResponse response = http().execute(message, answer -> {
                 Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -343,10 +370,16 @@ public final class RestClient implements AutoCloseable {
             });
             log.debug("{} {} -> {} in {} ms [requestId={}]", provider, request, response.status(),
                     clock.millis() - started, requestId(response).orElse("-"));
+            reported.answered(response.status(), requestId(response));
             return response;
         } catch (IOException e) {
             log.debug("{} {} -> {} in {} ms", provider, request, e.getClass().getSimpleName(), clock.millis() - started);
-            throw failure(request, e);
+            TelephonyException failure = failure(request, e);
+            reported.failed(failure);
+            throw failure;
+        } catch (RuntimeException e) {
+            reported.failed(e);
+            throw e;
         }
     }
 
@@ -413,6 +446,7 @@ public final class RestClient implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private RandomGenerator random = RandomGenerator.getDefault();
+        private TelephonyListener listener;
 
         private Builder(String provider, URI baseUri) {
             this.provider = provider;
@@ -454,6 +488,15 @@ public final class RestClient implements AutoCloseable {
 
         public Builder random(RandomGenerator random) {
             this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * The listener this client's requests, retries and reconciliations are reported to; by default
+         * the one of the configuration a factory is creating its provider from, if any.
+         */
+        public Builder listener(TelephonyListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

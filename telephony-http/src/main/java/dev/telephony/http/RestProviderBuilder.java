@@ -1,6 +1,7 @@
 package dev.telephony.http;
 
 import dev.telephony.api.Sleeper;
+import dev.telephony.api.event.TelephonyListener;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
@@ -17,6 +18,7 @@ public abstract class RestProviderBuilder<B extends RestProviderBuilder<B>> {
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private RandomGenerator random = RandomGenerator.getDefault();
+    private TelephonyListener listener;
 
     /** This builder, typed as the provider's. */
     protected abstract B self();
@@ -45,9 +47,21 @@ public abstract class RestProviderBuilder<B extends RestProviderBuilder<B>> {
         return self();
     }
 
-    /** A REST client for {@code provider} at {@code baseUri} with these settings. */
+    /**
+     * A listener the provider reports to: its service calls, requests, retries and reconciliations.
+     * Without one, a provider created through {@code Telephony.builder()} reports to the listeners
+     * registered there.
+     */
+    public B listener(TelephonyListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        return self();
+    }
+
+    /** A REST client for {@code provider} at {@code baseUri} with these settings (and listener). */
     protected RestClient.Builder restClient(String provider, URI baseUri) {
-        return RestClient.builder(provider, baseUri).settings(settings).clock(clock).sleeper(sleeper).random(random);
+        RestClient.Builder builder = RestClient.builder(provider, baseUri).settings(settings).clock(clock).sleeper(sleeper)
+                .random(random);
+        return listener == null ? builder : builder.listener(listener);
     }
 
     protected Clock clock() {

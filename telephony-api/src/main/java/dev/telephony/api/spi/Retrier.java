@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs idempotent reads under a {@link RetryPolicy}: rate limits and outages are retried, everything
  * else is thrown at once. Never use it for a write that spends or releases money; see
- * {@link Reconciliation}.
+ * {@link Reconciliation}. Each retry is reported to its {@link ProviderEvents}.
  */
 public final class Retrier {
     private static final Logger log = LoggerFactory.getLogger(Retrier.class);
@@ -24,11 +24,28 @@ public final class Retrier {
     private final RetryPolicy policy;
     private final Sleeper sleeper;
     private final RandomGenerator random;
+    private final ProviderEvents events;
 
+    /** A retrier that reports no retries; see {@link #reportingTo(ProviderEvents)}. */
     public Retrier(RetryPolicy policy, Sleeper sleeper, RandomGenerator random) {
+        this(policy, sleeper, random, ProviderEvents.none("unnamed"));
+    }
+
+    private Retrier(RetryPolicy policy, Sleeper sleeper, RandomGenerator random, ProviderEvents events) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.random = Objects.requireNonNull(random, "random");
+        this.events = Objects.requireNonNull(events, "events");
+    }
+
+    /** This retrier, reporting each retry (and, through {@link Reconciliation}, each reconciliation) to {@code events}. */
+    public Retrier reportingTo(ProviderEvents events) {
+        return new Retrier(policy, sleeper, random, events);
+    }
+
+    /** Where retries are reported. */
+    public ProviderEvents events() {
+        return events;
     }
 
     public RetryPolicy policy() {
@@ -48,6 +65,7 @@ public final class Retrier {
                 Duration delay = wait.get();
                 log.debug("{} failed ({}), try {} of {} in {} ms", operation, e.getClass().getSimpleName(), attempt + 1,
                         policy.maxAttempts(), delay.toMillis());
+                events.retry(operation, attempt, e, delay);
                 pause(delay, e);
             }
         }
