@@ -150,7 +150,7 @@ final class CheckedServices {
             return declared.operation("order", () -> {
                 Arguments.requireId("orderId", orderId);
                 declared.require(Capability.PURCHASE);
-                return delegate.order(orderId).map(declared.events()::seen);
+                return declared.events().seen(delegate.order(orderId));
             });
         }
 
@@ -194,7 +194,7 @@ final class CheckedServices {
             return declared.operation("port-get", () -> {
                 Arguments.requireId("portId", portId);
                 declared.require(Capability.PORTING);
-                return delegate.get(portId).map(declared.events()::seen);
+                return declared.events().seenPort(delegate.get(portId));
             });
         }
 

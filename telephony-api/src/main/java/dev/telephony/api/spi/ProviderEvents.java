@@ -272,6 +272,22 @@ public final class ProviderEvents {
         return port;
     }
 
+    /** {@link #seen(PurchaseOrder)} for an order that may be absent; {@code found} itself is returned. */
+    public Optional<PurchaseOrder> seen(Optional<PurchaseOrder> found) {
+        if (found != null) {
+            found.ifPresent(this::seen);
+        }
+        return found;
+    }
+
+    /** {@link #seen(PortOrder)} for a port that may be absent; {@code found} itself is returned. */
+    public Optional<PortOrder> seenPort(Optional<PortOrder> found) {
+        if (found != null) {
+            found.ifPresent(this::seen);
+        }
+        return found;
+    }
+
     /** Empty when unchanged; else the previous status (itself empty the first time). */
     private Optional<Optional<Enum<?>>> changed(String key, Enum<?> status) {
         synchronized (lastSeen) {
