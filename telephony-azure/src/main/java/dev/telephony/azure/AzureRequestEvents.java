@@ -7,6 +7,7 @@ import com.azure.core.http.HttpPipelineNextSyncPolicy;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import dev.telephony.api.spi.ProviderEvents;
+import dev.telephony.api.spi.Retrier;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
@@ -55,9 +56,10 @@ final class AzureRequestEvents implements HttpPipelinePolicy {
     }
 
     private ProviderEvents.Exchange start(HttpPipelineCallContext context) {
-        // the SDK's retry step sends the same context again: count the tries on it
-        int attempt = context.getData(ATTEMPT).map(Integer.class::cast).orElse(0) + 1;
-        context.setData(ATTEMPT, attempt);
+        // the SDK's retry step sends the same context again: count its tries on it, after the library's own
+        int sdkTry = context.getData(ATTEMPT).map(Integer.class::cast).orElse(0) + 1;
+        context.setData(ATTEMPT, sdkTry);
+        int attempt = Retrier.currentAttempt() + sdkTry - 1;
         com.azure.core.http.HttpRequest request = context.getHttpRequest();
         String path = request.getUrl().getPath();
         return events.request(request.getHttpMethod().name(), path == null || path.isEmpty() ? "/" : path, attempt);

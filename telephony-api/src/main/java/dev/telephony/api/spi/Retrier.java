@@ -25,6 +25,8 @@ public final class Retrier {
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final ProviderEvents events;
+    /** The try of the read this thread is running under {@link #call}: for request events of clients that cannot count. */
+    private static final ThreadLocal<Integer> ATTEMPT = new ThreadLocal<>();
 
     /** A retrier that reports no retries; see {@link #reportingTo(ProviderEvents)}. */
     public Retrier(RetryPolicy policy, Sleeper sleeper, RandomGenerator random) {
@@ -54,7 +56,30 @@ public final class Retrier {
 
     /** Runs {@code read}, retrying it while the policy allows. {@code operation} names it in logs. */
     public <T> T call(String operation, Supplier<T> read) {
+        Integer outer = ATTEMPT.get();
+        try {
+            return attempts(operation, read);
+        } finally {
+            if (outer == null) {
+                ATTEMPT.remove();
+            } else {
+                ATTEMPT.set(outer);
+            }
+        }
+    }
+
+    /**
+     * The try (1 for the first) of the read the calling thread runs under {@link #call} now; 1 outside
+     * one. For clients (an SDK's pipeline) that report each request but cannot see the retries around it.
+     */
+    public static int currentAttempt() {
+        Integer attempt = ATTEMPT.get();
+        return attempt == null ? 1 : attempt;
+    }
+
+    private <T> T attempts(String operation, Supplier<T> read) {
         for (int attempt = 1; ; attempt++) {
+            ATTEMPT.set(attempt);
             try {
                 return read.get();
             } catch (RateLimitedException | ProviderUnavailableException e) {
