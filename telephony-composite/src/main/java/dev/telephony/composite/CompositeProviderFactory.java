@@ -51,10 +51,14 @@ public final class CompositeProviderFactory implements TelephonyProviderFactory 
         this(null, null);
     }
 
-    /** A factory reading members' configuration from these instead, for tests and tools. */
-    CompositeProviderFactory(Properties systemProperties, Map<String, String> environment) {
+    /**
+     * A factory reading members' configuration ({@code telephony.<member>.<key>}, {@code TELEPHONY_<MEMBER>_<KEY>})
+     * from these instead of the process's: for tools with configuration of their own (the command line's
+     * {@code --config} file) and tests.
+     */
+    public CompositeProviderFactory(Properties systemProperties, Map<String, String> environment) {
         this.systemProperties = systemProperties;
-        this.environment = environment;
+        this.environment = environment == null ? null : Map.copyOf(environment);
     }
 
     @Override
