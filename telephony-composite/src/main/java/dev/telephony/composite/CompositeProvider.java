@@ -2,24 +2,19 @@ package dev.telephony.composite;
 
 import dev.telephony.api.AvailableNumber;
 import dev.telephony.api.Capability;
-import dev.telephony.api.NumberInventory;
-import dev.telephony.api.NumberPurchaser;
 import dev.telephony.api.NumberSearch;
 import dev.telephony.api.OwnedNumber;
 import dev.telephony.api.PortingService;
 import dev.telephony.api.TelephonyProvider;
-import dev.telephony.api.error.UnsupportedCapabilityException;
-import dev.telephony.api.spi.Unsupported;
+import dev.telephony.api.spi.ProviderBase;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -51,9 +46,11 @@ import java.util.regex.Pattern;
  *         .build();
  * }</pre>
  *
- * <p>Closing the composite closes its members.
+ * <p>What only one member offers (Alianza's assignments, say) is reached through that member:
+ * {@code unwrap(CompositeExtension.class).member("alianza").unwrap(AlianzaExtensions.class)}. Closing the
+ * composite closes its members.
  */
-public final class CompositeProvider implements TelephonyProvider {
+public final class CompositeProvider extends ProviderBase {
     /** The name it is registered and chosen by. */
     public static final String NAME = "composite";
     /** The attribute of offers, owned numbers, orders and ports that names the member behind them. */
@@ -65,83 +62,35 @@ public final class CompositeProvider implements TelephonyProvider {
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final Members members;
-    private final CompositeInventory inventory;
-    private final CompositePurchaser purchaser;
-    private final PortingService porting;
     private final ExecutorService executor;
     private final boolean ownsExecutor;
-    private final Extension extension = new Extension();
     private boolean closed;
 
     private CompositeProvider(Builder b) {
-        this.members = new Members(b.members.entrySet().stream().map(e -> new Member(e.getKey(), e.getValue())).toList());
+        this(b, new Members(b.members.entrySet().stream().map(e -> new Member(e.getKey(), e.getValue())).toList()),
+                b.executor != null ? b.executor : Executors.newCachedThreadPool(daemonThreads()));
+    }
+
+    private CompositeProvider(Builder b, Members members, ExecutorService executor) {
+        this(b, members, executor, new FanOut(executor, b.clock, b.memberTimeout));
+    }
+
+    private CompositeProvider(Builder b, Members members, ExecutorService executor, FanOut fanOut) {
+        this(b, members, executor, fanOut, new CompositeInventory(members, fanOut, Optional.ofNullable(b.ranking)));
+    }
+
+    private CompositeProvider(Builder b, Members members, ExecutorService executor, FanOut fanOut, CompositeInventory inventory) {
+        super(NAME, members.capabilities(), inventory,
+                new CompositePurchaser(members, fanOut, b.clock, Optional.ofNullable(b.failover)),
+                members.capabilities().contains(Capability.PORTING) ? new CompositePorting(members, fanOut) : null,
+                List.of(new Extension(members, inventory)));
+        this.members = members;
+        this.executor = executor;
         this.ownsExecutor = b.executor == null;
-        this.executor = ownsExecutor ? Executors.newCachedThreadPool(daemonThreads()) : b.executor;
-        FanOut fanOut = new FanOut(executor, b.clock, b.memberTimeout);
-        this.inventory = new CompositeInventory(members, fanOut, Optional.ofNullable(b.ranking));
-        this.purchaser = new CompositePurchaser(members, fanOut, b.clock, Optional.ofNullable(b.failover));
-        this.porting = members.capabilities().contains(Capability.PORTING) ? new CompositePorting(members, fanOut)
-                : Unsupported.porting(NAME);
     }
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return members.capabilities();
-    }
-
-    @Override
-    public NumberInventory inventory() {
-        return inventory;
-    }
-
-    @Override
-    public NumberPurchaser purchaser() {
-        return purchaser;
-    }
-
-    @Override
-    public PortingService porting() {
-        return porting;
-    }
-
-    /**
-     * {@link CompositeExtension}, or the extension of that type of the one member that offers it (such as
-     * Alianza's assignments). Several members offering it is refused: reach it through
-     * {@link CompositeExtension#member(String)}.
-     */
-    @Override
-    public <T> T unwrap(Class<T> type) {
-        if (type.isInstance(extension)) {
-            return type.cast(extension);
-        }
-        List<String> offering = new ArrayList<>();
-        T found = null;
-        for (Member member : members.all()) {
-            try {
-                T candidate = member.provider().unwrap(type);
-                offering.add(member.name());
-                found = candidate;
-            } catch (UnsupportedCapabilityException absent) {
-                // this member has no such extension
-            }
-        }
-        if (offering.size() == 1) {
-            return found;
-        }
-        if (offering.isEmpty()) {
-            throw Unsupported.extension(NAME, type);
-        }
-        throw new UnsupportedCapabilityException(NAME, "the extension " + type.getName() + " unambiguously: carriers "
-                + String.join(", ", offering) + " each offer one; reach it with unwrap(CompositeExtension.class).member(name)");
     }
 
     /** Closes every member, and the threads the composite made for itself. Idempotent. */
@@ -190,7 +139,16 @@ public final class CompositeProvider implements TelephonyProvider {
         };
     }
 
-    private final class Extension implements CompositeExtension {
+    /** What {@code unwrap(CompositeExtension.class)} answers. */
+    private static final class Extension implements CompositeExtension {
+        private final Members members;
+        private final CompositeInventory inventory;
+
+        Extension(Members members, CompositeInventory inventory) {
+            this.members = members;
+            this.inventory = inventory;
+        }
+
         @Override
         public List<String> members() {
             return members.names();
