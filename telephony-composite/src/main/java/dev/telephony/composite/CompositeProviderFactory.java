@@ -76,7 +76,8 @@ public final class CompositeProviderFactory implements TelephonyProviderFactory 
         return List.of(
                 ConfigKey.required(CARRIERS, "the members in order: provider names, or name:provider pairs; each member's "
                         + "keys are read as telephony.<name>.<key>"),
-                ConfigKey.withDefault(MEMBER_TIMEOUT, "milliseconds each member has to answer a search", "5000"),
+                ConfigKey.withDefault(MEMBER_TIMEOUT, "milliseconds each member has to answer a search, or say whether it "
+                        + "owns a number", "5000"),
                 ConfigKey.withDefault(RANKING, "how offers are merged: 'member-order' or 'price' (cheapest first)", "member-order"),
                 ConfigKey.withDefault(FAILOVER, "'off', or 'area-code': buy an offer of the same area code from the next "
                         + "member when one refuses a number as not available", "off"));
