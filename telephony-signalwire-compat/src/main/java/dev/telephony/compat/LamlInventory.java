@@ -119,7 +119,7 @@ final class LamlInventory implements NumberInventory {
         HttpResponse response = client.read(searchRequest(search, asked));
         JsonNode body = answers.body(response, "available number list");
         List<JsonNode> items = answers.items(response, body, "available_phone_numbers");
-        Optional<NumberType> list = LamlNumbers.listKind(body);
+        Optional<NumberType> list = client.mapped(response, "available number list", () -> LamlNumbers.listKind(body));
         List<AvailableNumber> offers = new ArrayList<>();
         int unlike = 0;
         for (JsonNode item : items) {

@@ -145,7 +145,8 @@ class SignalWireWireTest {
         var pages = provider.inventory().list(ListQuery.builder().pageSize(3).build()).pages().iterator();
         var first = pages.next();
         assertThat(first.items()).hasSize(3);
-        assertThat(first.nextToken()).hasValueSatisfying(t -> assertThat(t)
+        // the listing's token wraps SignalWire's links.next, which goes back to the configured host only
+        assertThat(first.nextToken()).hasValueSatisfying(t -> assertThat(providerToken(t))
                 .startsWith("/api/relay/rest/phone_numbers?").contains("page_number=1").contains("page_token=PA"));
         assertThat(pages.next().items()).hasSize(3);
         var last = pages.next();
@@ -215,5 +216,10 @@ class SignalWireWireTest {
     void theProviderNeverShowsItsToken() {
         assertThat(provider.toString()).doesNotContain(SignalWireHarness.TOKEN);
         assertThat(Optional.of(provider).map(Object::toString)).isPresent();
+    }
+
+    /** The provider's own token inside a listing's continuation token. */
+    private static String providerToken(String listingToken) {
+        return new String(java.util.Base64.getUrlDecoder().decode(listingToken.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
     }
 }
