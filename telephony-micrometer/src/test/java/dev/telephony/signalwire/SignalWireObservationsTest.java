@@ -50,6 +50,8 @@ class SignalWireObservationsTest {
     private final ObservationRegistry metered = ObservationRegistry.create();
     /** Each observation as it stopped: name, contextual name and every key value, low and high. */
     private final List<String> stopped = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The parent of each request's observation: what a tracer makes the parent span. */
+    private final List<String> parents = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @AfterEach
     void close() {
@@ -62,6 +64,10 @@ class SignalWireObservationsTest {
                     @Override
                     public void onStop(Observation.Context context) {
                         stopped.add(context.getName() + " " + context.getContextualName() + " " + context.getAllKeyValues());
+                        if (context.getName().equals("telephony.request")) {
+                            parents.add(context.getParentObservation() == null ? "none"
+                                    : context.getParentObservation().getContextView().getName());
+                        }
                     }
 
                     @Override
@@ -143,6 +149,9 @@ class SignalWireObservationsTest {
                         .hasLowCardinalityKeyValue("reason", "ProtocolException"))
                 .hasAnObservation(o -> o.hasNameEqualTo("telephony.order.status")
                         .hasLowCardinalityKeyValue("telephony.status", "completed"));
+
+        // with a tracer each request is a child span of the call it belongs to
+        assertThat(parents).isNotEmpty().containsOnly("telephony.operation");
 
         // the same observations as meters: a timer per name, tags from the low-cardinality keys only
         Set<String> names = meters.getMeters().stream().map(m -> m.getId().getName()).collect(Collectors.toSet());

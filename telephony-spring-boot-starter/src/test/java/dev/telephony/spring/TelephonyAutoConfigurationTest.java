@@ -134,6 +134,14 @@ class TelephonyAutoConfigurationTest {
     }
 
     @Test
+    void withoutSpringBootsHealthSupportTheProviderIsMadeAndTheIndicatorIsLeftOut() {
+        runner.withClassLoader(new org.springframework.boot.test.context.FilteredClassLoader("org.springframework.boot.health"))
+                .withPropertyValues("telephony.provider=in-memory")
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(TelephonyProvider.class)
+                        .doesNotHaveBean("telephonyHealthIndicator"));
+    }
+
+    @Test
     void withoutAProviderNameNoProviderIsMade() {
         runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(TelephonyProvider.class)
                 .doesNotHaveBean(TelephonyHealthIndicator.class));
