@@ -1,10 +1,10 @@
 package dev.telephony.alianza;
 
 import com.fasterxml.jackson.databind.node.JsonNodeType;
-import dev.telephony.alianza.wire.AccountNumber;
-import dev.telephony.alianza.wire.NumberConfiguration;
-import dev.telephony.alianza.wire.NumberDetails;
-import dev.telephony.alianza.wire.SearchResult;
+import dev.telephony.alianza.internal.AccountNumber;
+import dev.telephony.alianza.internal.NumberConfiguration;
+import dev.telephony.alianza.internal.NumberDetails;
+import dev.telephony.alianza.internal.SearchResult;
 import dev.telephony.api.AvailableNumber;
 import dev.telephony.api.Capability;
 import dev.telephony.api.DigitPattern;

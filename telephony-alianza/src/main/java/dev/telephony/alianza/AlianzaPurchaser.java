@@ -1,10 +1,10 @@
 package dev.telephony.alianza;
 
 import com.fasterxml.jackson.databind.node.JsonNodeType;
-import dev.telephony.alianza.wire.NumberDetails;
-import dev.telephony.alianza.wire.Order;
-import dev.telephony.alianza.wire.OrderRequest;
-import dev.telephony.alianza.wire.TollFreeOrderRequest;
+import dev.telephony.alianza.internal.NumberDetails;
+import dev.telephony.alianza.internal.Order;
+import dev.telephony.alianza.internal.OrderRequest;
+import dev.telephony.alianza.internal.TollFreeOrderRequest;
 import dev.telephony.api.Capability;
 import dev.telephony.api.NumberPurchaser;
 import dev.telephony.api.NumberStatus;

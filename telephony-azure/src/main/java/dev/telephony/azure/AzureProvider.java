@@ -78,7 +78,7 @@ public final class AzureProvider extends ProviderBase {
                 policies.add(readsOnly(new RetryPolicy(b.sdkRetryOptions)));
             }
             policies.add(new HmacAuthenticationPolicy(new AzureKeyCredential(credentials.accessKey().reveal())));
-            policies.add(AzureResources.jsonAnswersOnly());
+            policies.add(AzureShapes.documentedAnswersOnly(endpoint));
             policies.add(new AzureRequestEvents(events));
             HttpPipeline pipeline = new HttpPipelineBuilder()
                     .httpClient(b.httpClient != null ? b.httpClient : HttpClient.createDefault())
