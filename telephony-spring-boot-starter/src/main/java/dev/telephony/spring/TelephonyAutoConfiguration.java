@@ -56,9 +56,12 @@ public class TelephonyAutoConfiguration {
         Telephony.Builder builder = ProviderSettings.isolated(loader).provider(name);
         found.stream().filter(p -> p.name().equals(name)).findFirst()
                 .ifPresent(info -> builder.config(ProviderSettings.values(environment, name, info.configKeys())));
-        listeners.orderedStream().forEach(builder::listener);
+        List<TelephonyListener> own = listeners.orderedStream().toList();
+        own.forEach(builder::listener);
         ObservationRegistry observations = registry.getIfAvailable();
-        if (observations != null && properties.getObservations().isEnabled()) {
+        // an application that registered its own Micrometer listener as a bean is not observed twice
+        if (observations != null && properties.getObservations().isEnabled()
+                && own.stream().noneMatch(ObservationTelephonyListener.class::isInstance)) {
             builder.listener(new ObservationTelephonyListener(observations));
         }
         TelephonyProvider provider = builder.connect();

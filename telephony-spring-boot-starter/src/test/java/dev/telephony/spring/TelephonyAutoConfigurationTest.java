@@ -108,6 +108,31 @@ class TelephonyAutoConfigurationTest {
     }
 
     @Test
+    void anApplicationsOwnMicrometerListenerBeanIsNotDoubled() {
+        java.util.concurrent.atomic.AtomicInteger searches = new java.util.concurrent.atomic.AtomicInteger();
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new io.micrometer.observation.ObservationHandler<>() {
+            @Override
+            public void onStop(io.micrometer.observation.Observation.Context context) {
+                if (context.getLowCardinalityKeyValues().stream().anyMatch(k -> k.getValue().equals("search"))) {
+                    searches.incrementAndGet();
+                }
+            }
+
+            @Override
+            public boolean supportsContext(io.micrometer.observation.Observation.Context context) {
+                return true;
+            }
+        });
+        runner.withPropertyValues("telephony.provider=in-memory")
+                .withBean(ObservationRegistry.class, () -> registry)
+                .withBean(TelephonyListener.class, () -> new dev.telephony.micrometer.ObservationTelephonyListener(registry))
+                .run(context -> context.getBean(TelephonyProvider.class).inventory()
+                        .search(NumberSearch.builder().country("US").areaCode("212").limit(1).build()));
+        assertThat(searches).hasValue(1);
+    }
+
+    @Test
     void aCarrierThatRefusesTheCredentialsIsDownNamingTheErrorNotTheSecret() {
         String[] properties = signalWire("telephony.health.read=true");
         simulator.close();
