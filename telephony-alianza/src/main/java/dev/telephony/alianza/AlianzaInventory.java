@@ -245,6 +245,10 @@ final class AlianzaInventory implements NumberInventory {
         if (!named.number().equals(number)) {
             throw answers.unusable(response, "a number's details", "it describes " + named.number() + ", not " + number);
         }
+        if (details.accountId() == null || details.accountId().isBlank() || details.status() == null || details.status().isBlank()) {
+            // a record without its account or status says nothing of whose the number is: never "not the account's"
+            throw answers.unusable(response, "a number's details", "it names no account or no status");
+        }
         boolean ours = accountId.equals(details.accountId()) && !gone(details.status());
         return ours ? Optional.of(details) : Optional.empty();
     }

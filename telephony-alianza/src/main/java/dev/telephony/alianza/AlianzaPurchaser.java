@@ -445,6 +445,11 @@ final class AlianzaPurchaser implements NumberPurchaser {
         PurchaseStatus status = orderStatus(order.status());
         Map<PhoneNumber, Order.Line> lines = new LinkedHashMap<>();
         for (Order.Line line : order.lines()) {
+            // a line the answer gives must be whole: a missing line is settled from the records, a broken one is not
+            if (line == null) {
+                throw new IllegalArgumentException("a null line");
+            }
+            AlianzaNumbers.required(line.status(), "status");
             PhoneNumber number = PhoneNumber.of(AlianzaNumbers.required(line.telephoneNumber(), "telephoneNumber"));
             if (!asked.isEmpty() && !asked.contains(number)) {
                 throw new IllegalArgumentException("a line for " + number + ", which the order did not ask for");
