@@ -299,6 +299,15 @@ final class AlianzaPurchaser implements NumberPurchaser {
         for (PhoneNumber number : reading.unsettled()) {
             inventory.details(number).ifPresent(d -> records.put(number, d));
         }
+        if (readBack != null) {
+            List<PhoneNumber> unaccounted = reading.unsettled().stream().filter(n -> !records.containsKey(n)).toList();
+            if (!unaccounted.isEmpty()) {
+                // long after the order, a number the account lacks may have been bought and released since: its record
+                // cannot say the order did not buy it, and only the order's own lines could
+                throw answers.unusable(response, "an order", "it does not say what became of " + unaccounted
+                        + ", which the account does not have now (never bought, or bought and released since)");
+            }
+        }
         // the id the caller follows the order by stays the one it was given
         String id = readBack != null ? id(readBack.orderId(), readBack.asked()) : id(answer.orderId(), asked);
         return new Snapshot(reading.settle(records, id), client.retryAfter(response).orElse(DEFAULT_PACE));

@@ -603,7 +603,7 @@ class AlianzaWireTest {
     @Test
     void aFinishedOrderReadBackWithoutItsLinesIsSettledByTheNumbersRecordsEvenAfterARestart() {
         PhoneNumber available = anAvailableNumber();
-        PurchaseOrder placed = provider.purchaser().purchase(PurchaseRequest.of(available, NEVER_OFFERED));
+        PurchaseOrder placed = provider.purchaser().purchase(PurchaseRequest.of(available));
         assertThat(placed.status()).isEqualTo(PurchaseStatus.PENDING);
         harness.simulator().rewrite(orderReadBack(), AlianzaWireTest::withoutLines, Integer.MAX_VALUE);
         harness.clock().advance(Duration.ofSeconds(10));
@@ -611,11 +611,26 @@ class AlianzaWireTest {
         PurchaseOrder done = harness.reconnect().purchaser().await(placed.id(), Duration.ofMinutes(1));
         assertThat(done.status()).as("a completed order is never reported failed for want of lines").isEqualTo(PurchaseStatus.COMPLETED);
         assertThat(done.purchased()).containsExactly(available);
-        assertThat(done.failures()).singleElement().satisfies(f -> {
-            assertThat(f.number()).isEqualTo(NEVER_OFFERED);
-            assertThat(f.reason()).contains("does not have it");
-        });
+        assertThat(done.failures()).isEmpty();
         assertThat(harness.carrier().owned(available)).isPresent();
+    }
+
+    @Test
+    void aFinishedOrderReadBackWithoutItsLinesNeverReportsANumberTheAccountLacksAsNotBought() {
+        var seeded = harness.carrier().seed().areaCode("212").exchange("601").firstLine(100).count(2).add();
+        PhoneNumber kept = seeded.get(0).number();
+        PhoneNumber released = seeded.get(1).number();
+        harness.simulator().completeOrdersAtOnce(true);
+        PurchaseOrder order = provider.purchaser().purchase(PurchaseRequest.of(kept, released));
+        assertThat(order.purchased()).containsExactlyInAnyOrder(kept, released);
+        provider.inventory().release(released);
+        harness.clock().advance(Duration.ofDays(2));
+        harness.simulator().rewrite(orderReadBack(), AlianzaWireTest::withoutLines, Integer.MAX_VALUE);
+
+        // long after, the account lacking a number cannot tell "never bought" from "bought and released since"
+        assertThatThrownBy(() -> harness.reconnect().purchaser().order(order.id()))
+                .isInstanceOfSatisfying(dev.telephony.api.error.ProtocolException.class,
+                        e -> assertThat(e.getMessage()).contains(released.e164()).contains("does not say what became of"));
     }
 
     @Test
