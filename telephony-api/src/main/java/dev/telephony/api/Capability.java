@@ -33,6 +33,12 @@ public enum Capability {
     E911("registering an E911 address"),
     FEATURE_UPDATE("switching a number's features (voice, SMS, …) on and off"),
     RELEASE("releasing numbers"),
+    /**
+     * Holding chosen numbers before buying them ({@link TelephonyProvider#holds()}): create a hold, add
+     * to it, remove from it, read and list holds, release one and buy what it holds. Buying a hold
+     * needs {@link #PURCHASE} too.
+     */
+    HOLDS("holding chosen numbers before buying them (a hold that can be changed, read, listed, released and bought)"),
     PORTING("porting numbers in from another carrier");
 
     private final String description;

@@ -32,6 +32,7 @@ public final class NumberSearch {
     private final DigitPattern pattern;
     private final Set<NumberFeature> features;
     private final int limit;
+    private final boolean holdResults;
 
     private NumberSearch(Builder b) {
         this.country = Fields.requireCountry("search.country", b.country);
@@ -44,6 +45,7 @@ public final class NumberSearch {
         this.pattern = b.pattern;
         this.features = Set.copyOf(b.features);
         this.limit = Fields.requireRange("search.limit", b.limit, 1, MAX_LIMIT);
+        this.holdResults = b.holdResults;
         if (exchange != null && areaCode == null) {
             throw InvalidRequestException.of("search.exchange", "needs search.areaCode: an exchange (NXX) lies within an area code");
         }
@@ -66,6 +68,7 @@ public final class NumberSearch {
         b.pattern = pattern;
         b.features.addAll(features);
         b.limit = limit;
+        b.holdResults = holdResults;
         return b;
     }
 
@@ -110,6 +113,15 @@ public final class NumberSearch {
         return limit;
     }
 
+    /**
+     * Whether the caller asks the provider to hold what it finds for a while (each offer then carries
+     * its {@link AvailableNumber#holdExpiresAt()}), rather than to show a sample of what is on offer.
+     * Needs {@link Capability#HOLDS}.
+     */
+    public boolean holdResults() {
+        return holdResults;
+    }
+
     /** The capabilities a provider needs to run this search exactly as asked. */
     public Set<Capability> requiredCapabilities() {
         Set<Capability> needed = EnumSet.of(switch (type) {
@@ -138,6 +150,9 @@ public final class NumberSearch {
         }
         if (!features.isEmpty()) {
             needed.add(Capability.SEARCH_BY_FEATURES);
+        }
+        if (holdResults) {
+            needed.add(Capability.HOLDS);
         }
         return Set.copyOf(needed);
     }
@@ -170,7 +185,11 @@ public final class NumberSearch {
         if (!features.isEmpty()) {
             text.append(", features=").append(features);
         }
-        return text.append(", limit=").append(limit).append(']').toString();
+        text.append(", limit=").append(limit);
+        if (holdResults) {
+            text.append(", holdResults");
+        }
+        return text.append(']').toString();
     }
 
     @Override
@@ -195,6 +214,7 @@ public final class NumberSearch {
         private DigitPattern pattern;
         private final Set<NumberFeature> features = EnumSet.noneOf(NumberFeature.class);
         private int limit = DEFAULT_LIMIT;
+        private boolean holdResults;
 
         private Builder() {
         }
@@ -269,6 +289,15 @@ public final class NumberSearch {
         /** How many results at most, 1 to {@value NumberSearch#MAX_LIMIT}; {@value NumberSearch#DEFAULT_LIMIT} when not given. */
         public Builder limit(int limit) {
             this.limit = limit;
+            return this;
+        }
+
+        /**
+         * Whether the provider should hold what it finds (see {@link NumberSearch#holdResults()});
+         * {@code false} when not given. Needs {@link Capability#HOLDS}.
+         */
+        public Builder holdResults(boolean holdResults) {
+            this.holdResults = holdResults;
             return this;
         }
 

@@ -29,6 +29,15 @@ public interface TelephonyProvider extends AutoCloseable {
     PortingService porting();
 
     /**
+     * Holds: choosing exactly which numbers to buy. Every call fails with
+     * {@code UnsupportedCapabilityException} without {@link Capability#HOLDS}; a provider written before
+     * holds existed gets such a service from this default.
+     */
+    default NumberHolds holds() {
+        return dev.telephony.api.spi.Unsupported.holds(name());
+    }
+
+    /**
      * A typed provider extension (Alianza assignments, Azure SIP routing, …).
      *
      * @throws dev.telephony.api.error.UnsupportedCapabilityException when this provider has no such extension

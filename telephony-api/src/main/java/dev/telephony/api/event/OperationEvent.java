@@ -11,7 +11,9 @@ import java.util.Objects;
  * @param operation the operation: {@code regions}, {@code search}, {@code list}, {@code get},
  *                  {@code update}, {@code release}, {@code purchase}, {@code order}, {@code await},
  *                  {@code port-check}, {@code port-submit}, {@code port-get}, {@code port-list},
- *                  {@code port-cancel} or {@code port-await}
+ *                  {@code port-cancel}, {@code port-await}, {@code hold-create}, {@code hold-add},
+ *                  {@code hold-remove}, {@code hold-get}, {@code hold-list}, {@code hold-release} or
+ *                  {@code hold-purchase}
  */
 public record OperationEvent(long id, String provider, String operation) {
     public OperationEvent {

@@ -40,6 +40,32 @@ public final class Arguments {
     }
 
     /**
+     * An unmodifiable copy of {@code numbers}: not empty, no entry null, none twice.
+     *
+     * @param field the parameter's name, such as {@code numbers}
+     * @throws InvalidRequestException naming {@code field}, or the offending entry as {@code field[i]}
+     */
+    public static java.util.List<dev.telephony.api.PhoneNumber> requireNumbers(String field,
+                                                                             java.util.List<dev.telephony.api.PhoneNumber> numbers) {
+        require(field, numbers);
+        if (numbers.isEmpty()) {
+            throw InvalidRequestException.of(field, "must name at least one number");
+        }
+        java.util.Set<dev.telephony.api.PhoneNumber> seen = new java.util.HashSet<>();
+        int i = 0;
+        for (dev.telephony.api.PhoneNumber number : numbers) {
+            if (number == null) {
+                throw InvalidRequestException.of(field + "[" + i + "]", "is required");
+            }
+            if (!seen.add(number)) {
+                throw InvalidRequestException.of(field + "[" + i + "]", "names " + number + " twice");
+            }
+            i++;
+        }
+        return java.util.List.copyOf(numbers);
+    }
+
+    /**
      * The longest id or continuation token the library accepts back: room for an order id that names
      * the most numbers one purchase may ask for ({@code PurchaseRequest.MAX_NUMBERS}).
      */

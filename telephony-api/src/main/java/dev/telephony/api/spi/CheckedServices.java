@@ -2,6 +2,10 @@ package dev.telephony.api.spi;
 
 import dev.telephony.api.AvailableNumber;
 import dev.telephony.api.Capability;
+import dev.telephony.api.Hold;
+import dev.telephony.api.HoldPurchase;
+import dev.telephony.api.HoldRequest;
+import dev.telephony.api.NumberHolds;
 import dev.telephony.api.ListQuery;
 import dev.telephony.api.Listing;
 import dev.telephony.api.NumberInventory;
@@ -58,6 +62,10 @@ final class CheckedServices {
 
     static NumberPurchaser purchaser(NumberPurchaser delegate, Declared declared) {
         return delegate instanceof Purchaser ? delegate : new Purchaser(delegate, declared);
+    }
+
+    static NumberHolds holds(NumberHolds delegate, Declared declared) {
+        return delegate instanceof Holds ? delegate : new Holds(delegate, declared);
     }
 
     static PortingService porting(PortingService delegate, Declared declared) {
@@ -161,6 +169,77 @@ final class CheckedServices {
                 Duration bounded = Arguments.requireTimeout("timeout", timeout);
                 declared.require(Capability.PURCHASE);
                 return declared.events().seen(delegate.await(orderId, bounded));
+            });
+        }
+
+        @Override
+        public String toString() {
+            return delegate.toString();
+        }
+    }
+
+    private record Holds(NumberHolds delegate, Declared declared) implements NumberHolds {
+        @Override
+        public Hold create(HoldRequest request) {
+            return declared.operation("hold-create", () -> {
+                Arguments.require("request", request);
+                declared.require(Capability.HOLDS);
+                return delegate.create(request);
+            });
+        }
+
+        @Override
+        public Hold add(String holdId, HoldRequest request) {
+            return declared.operation("hold-add", () -> {
+                Arguments.requireId("holdId", holdId);
+                Arguments.require("request", request);
+                declared.require(Capability.HOLDS);
+                return delegate.add(holdId, request);
+            });
+        }
+
+        @Override
+        public Hold remove(String holdId, List<PhoneNumber> numbers) {
+            return declared.operation("hold-remove", () -> {
+                Arguments.requireId("holdId", holdId);
+                List<PhoneNumber> copy = Arguments.requireNumbers("numbers", numbers);
+                declared.require(Capability.HOLDS);
+                return delegate.remove(holdId, copy);
+            });
+        }
+
+        @Override
+        public Optional<Hold> get(String holdId) {
+            return declared.operation("hold-get", () -> {
+                Arguments.requireId("holdId", holdId);
+                declared.require(Capability.HOLDS);
+                return delegate.get(holdId);
+            });
+        }
+
+        @Override
+        public Listing<Hold> list() {
+            return declared.operation("hold-list", () -> {
+                declared.require(Capability.HOLDS);
+                return delegate.list();
+            });
+        }
+
+        @Override
+        public void release(String holdId) {
+            declared.operation("hold-release", () -> {
+                Arguments.requireId("holdId", holdId);
+                declared.require(Capability.HOLDS);
+                delegate.release(holdId);
+            });
+        }
+
+        @Override
+        public PurchaseOrder purchase(HoldPurchase purchase) {
+            return declared.operation("hold-purchase", () -> {
+                Arguments.require("purchase", purchase);
+                declared.require(Set.of(Capability.HOLDS, Capability.PURCHASE));
+                return declared.events().seen(delegate.purchase(purchase));
             });
         }
 

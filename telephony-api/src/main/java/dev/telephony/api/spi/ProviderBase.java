@@ -1,6 +1,7 @@
 package dev.telephony.api.spi;
 
 import dev.telephony.api.Capability;
+import dev.telephony.api.NumberHolds;
 import dev.telephony.api.NumberInventory;
 import dev.telephony.api.NumberPurchaser;
 import dev.telephony.api.PortingService;
@@ -28,6 +29,7 @@ public abstract class ProviderBase implements TelephonyProvider {
     private final NumberInventory inventory;
     private final NumberPurchaser purchaser;
     private final PortingService porting;
+    private final NumberHolds holds;
     private final List<Object> extensions;
 
     /**
@@ -53,6 +55,20 @@ public abstract class ProviderBase implements TelephonyProvider {
      */
     protected ProviderBase(String name, Set<Capability> capabilities, NumberInventory inventory, NumberPurchaser purchaser,
                            PortingService porting, List<Object> extensions, ProviderEvents events) {
+        this(name, capabilities, inventory, purchaser, porting, null, extensions, events);
+    }
+
+    /**
+     * A provider with holds (see {@link Capability#HOLDS}), reporting to {@code events} as
+     * {@link #ProviderBase(String, Set, NumberInventory, NumberPurchaser, PortingService, List, ProviderEvents)} does.
+     *
+     * @param porting    the porting service, or {@code null} for one that refuses every call as unsupported
+     * @param holds      the holds service, or {@code null} for one that refuses every call as unsupported
+     * @param extensions the typed extensions {@link #unwrap(Class)} offers
+     * @param events     where its service calls are reported
+     */
+    protected ProviderBase(String name, Set<Capability> capabilities, NumberInventory inventory, NumberPurchaser purchaser,
+                           PortingService porting, NumberHolds holds, List<Object> extensions, ProviderEvents events) {
         this.name = Objects.requireNonNull(name, "name");
         this.capabilities = Set.copyOf(capabilities);
         ProviderEvents reporting = reporting(name, Objects.requireNonNull(events, "events"));
@@ -60,6 +76,7 @@ public abstract class ProviderBase implements TelephonyProvider {
         this.inventory = CheckedServices.inventory(Objects.requireNonNull(inventory, "inventory"), declared);
         this.purchaser = CheckedServices.purchaser(Objects.requireNonNull(purchaser, "purchaser"), declared);
         this.porting = CheckedServices.porting(porting != null ? porting : Unsupported.porting(name), declared);
+        this.holds = CheckedServices.holds(holds != null ? holds : Unsupported.holds(name), declared);
         this.extensions = List.copyOf(extensions);
     }
 
@@ -93,6 +110,11 @@ public abstract class ProviderBase implements TelephonyProvider {
     @Override
     public final PortingService porting() {
         return porting;
+    }
+
+    @Override
+    public final NumberHolds holds() {
+        return holds;
     }
 
     /** The extension of that type, if this provider offers one. */

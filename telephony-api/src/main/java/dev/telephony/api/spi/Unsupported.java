@@ -1,6 +1,10 @@
 package dev.telephony.api.spi;
 
 import dev.telephony.api.Capability;
+import dev.telephony.api.Hold;
+import dev.telephony.api.HoldPurchase;
+import dev.telephony.api.HoldRequest;
+import dev.telephony.api.NumberHolds;
 import dev.telephony.api.Listing;
 import dev.telephony.api.PhoneNumber;
 import dev.telephony.api.PortOrder;
@@ -9,6 +13,7 @@ import dev.telephony.api.PortabilityResult;
 import dev.telephony.api.PortingService;
 import dev.telephony.api.error.UnsupportedCapabilityException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Stand-ins for services a provider does not offer: every call fails, naming provider and capability. */
@@ -51,6 +56,46 @@ public final class Unsupported {
 
             private UnsupportedCapabilityException fail() {
                 return new UnsupportedCapabilityException(provider, Capability.PORTING);
+            }
+        };
+    }
+
+    /** A {@link NumberHolds} for a provider without {@link Capability#HOLDS}. */
+    public static NumberHolds holds(String provider) {
+        return new NumberHolds() {
+            @Override
+            public Hold create(HoldRequest request) {
+                throw capability(provider, Capability.HOLDS);
+            }
+
+            @Override
+            public Hold add(String holdId, HoldRequest request) {
+                throw capability(provider, Capability.HOLDS);
+            }
+
+            @Override
+            public Hold remove(String holdId, List<PhoneNumber> numbers) {
+                throw capability(provider, Capability.HOLDS);
+            }
+
+            @Override
+            public Optional<Hold> get(String holdId) {
+                throw capability(provider, Capability.HOLDS);
+            }
+
+            @Override
+            public Listing<Hold> list() {
+                throw capability(provider, Capability.HOLDS);
+            }
+
+            @Override
+            public void release(String holdId) {
+                throw capability(provider, Capability.HOLDS);
+            }
+
+            @Override
+            public dev.telephony.api.PurchaseOrder purchase(HoldPurchase purchase) {
+                throw capability(provider, Capability.HOLDS);
             }
         };
     }
