@@ -76,6 +76,9 @@ public final class RestClient implements AutoCloseable {
     private PoolingHttpClientConnectionManager connections;
     private volatile CloseableHttpClient http;
     private boolean closed;
+    /** The caller's executor for work beside the caller, or null for threads of this client's own (made on first use, closed with it). */
+    private final java.util.concurrent.Executor callersExecutor;
+    private java.util.concurrent.ExecutorService ownThreads;
 
     private RestClient(Builder b) {
         this.provider = Objects.requireNonNull(b.provider, "provider");
@@ -85,7 +88,11 @@ public final class RestClient implements AutoCloseable {
         this.clock = b.clock;
         this.sleeper = b.sleeper;
         this.retrier = new Retrier(b.settings.retryPolicy(), b.sleeper, b.random);
-        this.reconciliation = new Reconciliation(ErrorContext.of(provider), retrier);
+        this.callersExecutor = b.executor;
+        // more numbers in flight than pooled connections would only queue for a connection
+        int concurrency = Math.min(b.settings.bulkConcurrency(), b.settings.maxConnections());
+        this.reconciliation = new Reconciliation(ErrorContext.of(provider), retrier,
+                new Reconciliation.Bulk(concurrency, this::runBeside, b.clock));
         this.redactor = new Redactor(authentication.secrets());
         this.settings = b.settings;
     }
@@ -128,6 +135,43 @@ public final class RestClient implements AutoCloseable {
             }
             return http;
         }
+    }
+
+    /**
+     * Where the provider runs work beside the caller: the numbers of a bulk purchase, the next page of a
+     * listing. The executor the provider was built with, else threads of this client's own: as many as
+     * the bulk concurrency, made when first needed, each ending after a minute idle, all shut down by
+     * {@link #close()} (after which it refuses tasks).
+     */
+    public java.util.concurrent.Executor executor() {
+        return this::runBeside;
+    }
+
+    private void runBeside(Runnable task) {
+        if (callersExecutor != null) {
+            callersExecutor.execute(task);
+            return;
+        }
+        ownThreads().execute(task);
+    }
+
+    private synchronized java.util.concurrent.ExecutorService ownThreads() {
+        if (closed) {
+            throw new java.util.concurrent.RejectedExecutionException(provider + " client is closed");
+        }
+        if (ownThreads == null) {
+            int threads = Math.min(settings.bulkConcurrency(), settings.maxConnections());
+            java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(threads, threads,
+                    1, java.util.concurrent.TimeUnit.MINUTES, new java.util.concurrent.LinkedBlockingQueue<>(), task -> {
+                        Thread thread = new Thread(task, "telephony-" + provider + "-" + count.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            pool.allowCoreThreadTimeOut(true);
+            ownThreads = pool;
+        }
+        return ownThreads;
     }
 
     /** An explicit proxy (with Basic credentials when it asks), else the JVM proxy selector of the moment (-Dhttps.proxyHost and the rest). */
@@ -392,6 +436,10 @@ public final class RestClient implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        if (ownThreads != null) {
+            // a purchase in flight finishes its numbers (with the client closed, those not answered yet end unknown)
+            ownThreads.shutdown();
+        }
         if (http != null) {
             http.close(CloseMode.GRACEFUL);
             connections.close(CloseMode.GRACEFUL);
@@ -413,6 +461,7 @@ public final class RestClient implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private RandomGenerator random = RandomGenerator.getDefault();
+        private java.util.concurrent.Executor executor;
 
         private Builder(String provider, URI baseUri) {
             this.provider = provider;
@@ -454,6 +503,16 @@ public final class RestClient implements AutoCloseable {
 
         public Builder random(RandomGenerator random) {
             this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * Where the provider runs work beside the caller (see {@link RestClient#executor()}), instead of
+         * threads of the client's own; the client never shuts it down. Its threads must not themselves
+         * wait on a bulk purchase.
+         */
+        public Builder executor(java.util.concurrent.Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 

@@ -17,6 +17,7 @@ public abstract class RestProviderBuilder<B extends RestProviderBuilder<B>> {
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private RandomGenerator random = RandomGenerator.getDefault();
+    private java.util.concurrent.Executor executor;
 
     /** This builder, typed as the provider's. */
     protected abstract B self();
@@ -45,9 +46,21 @@ public abstract class RestProviderBuilder<B extends RestProviderBuilder<B>> {
         return self();
     }
 
+    /**
+     * Where the provider runs work beside the caller (the numbers of a bulk purchase,
+     * {@link HttpSettings#bulkConcurrency()} at once; the next page of a listing), instead of threads it
+     * makes itself and shuts down when it is closed. The provider never shuts this executor down. Its
+     * threads must not themselves wait on a bulk purchase.
+     */
+    public B executor(java.util.concurrent.Executor executor) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        return self();
+    }
+
     /** A REST client for {@code provider} at {@code baseUri} with these settings. */
     protected RestClient.Builder restClient(String provider, URI baseUri) {
-        return RestClient.builder(provider, baseUri).settings(settings).clock(clock).sleeper(sleeper).random(random);
+        RestClient.Builder builder = RestClient.builder(provider, baseUri).settings(settings).clock(clock).sleeper(sleeper).random(random);
+        return executor == null ? builder : builder.executor(executor);
     }
 
     protected Clock clock() {

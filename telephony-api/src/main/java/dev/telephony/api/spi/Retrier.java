@@ -76,6 +76,11 @@ public final class Retrier {
         return Optional.of(Duration.ofMillis(half + (half > 0 ? random.nextLong(half + 1) : 0)));
     }
 
+    /** How it waits. */
+    Sleeper sleeper() {
+        return sleeper;
+    }
+
     /** Sleeps {@code delay}; an interruption ends the retries by rethrowing {@code cause}. */
     void pause(Duration delay, RuntimeException cause) {
         try {
