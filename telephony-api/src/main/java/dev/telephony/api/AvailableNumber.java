@@ -56,7 +56,8 @@ public record AvailableNumber(PhoneNumber number, NumberType type, Set<NumberFea
         private String locality;
         private String rateCenter;
         private Instant holdExpiresAt;
-        private final Map<String, String> attributes = new LinkedHashMap<>();
+        /** Made with the first attribute: most offers carry one or none, and the record copies what it is given. */
+        private Map<String, String> attributes = Map.of();
 
         private Builder(PhoneNumber number) {
             this.number = Fields.requireNonNull("offer.number", number);
@@ -101,6 +102,9 @@ public record AvailableNumber(PhoneNumber number, NumberType type, Set<NumberFea
         public Builder attribute(String key, String value) {
             Fields.requireNonNull("offer.attributes key", key);
             if (value != null) {
+                if (attributes.isEmpty()) {
+                    attributes = new LinkedHashMap<>(4);
+                }
                 attributes.put(key, value);
             }
             return this;

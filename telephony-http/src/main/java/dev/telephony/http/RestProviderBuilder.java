@@ -16,7 +16,7 @@ public abstract class RestProviderBuilder<B extends RestProviderBuilder<B>> {
     private HttpSettings settings = HttpSettings.defaults();
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
-    private RandomGenerator random = RandomGenerator.getDefault();
+    private RandomGenerator random = ThreadJitter.INSTANCE;
     private java.util.concurrent.Executor executor;
 
     /** This builder, typed as the provider's. */

@@ -61,7 +61,10 @@ import org.slf4j.LoggerFactory;
  * happened to another.
  */
 public final class Reconciliation {
-    private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
+    /** The logger, made when first used: connecting logs nothing, so it need not start the logging backend. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(Reconciliation.class);
+    }
 
     private final ErrorContext context;
     private final Retrier retrier;
@@ -205,7 +208,7 @@ public final class Reconciliation {
                 throw purchaseUnknown(request.numbers(), List.of(), failure, unreadable);
             }
             if (!claimed.isEmpty()) {
-                log.info("purchase at {} failed ambiguously ({}); the account shows {} of {} numbers bought or on order",
+                Log.LOG.info("purchase at {} failed ambiguously ({}); the account shows {} of {} numbers bought or on order",
                         provider(), failure.getClass().getSimpleName(), claimed.size(), request.numbers().size());
                 try {
                     return write.recovered(request, claimed);
@@ -213,7 +216,7 @@ public final class Reconciliation {
                     throw purchaseUnknown(request.numbers(), List.of(), failure, unreadable);
                 }
             }
-            log.info("purchase at {} failed ({}) and the account shows it bought nothing", provider(),
+            Log.LOG.info("purchase at {} failed ({}) and the account shows it bought nothing", provider(),
                     failure.getClass().getSimpleName());
             waitBeforeSendingAgain(sent, failure, "purchase", pace);
         }
@@ -389,7 +392,7 @@ public final class Reconciliation {
             running--;
             if (stop == null && stops(finished, boughtOrRefused)) {
                 stop = finished;
-                log.info("bulk purchase at {} starts no further number after {} ({}); {} in flight finish", provider(),
+                Log.LOG.info("bulk purchase at {} starts no further number after {} ({}); {} in flight finish", provider(),
                         finished.number, finished.kind, running);
             }
             boughtOrRefused |= finished.boughtOrRefused();
@@ -575,7 +578,7 @@ public final class Reconciliation {
             if (stillOwned) {
                 throw failure;
             }
-            log.info("release of a number at {} failed ambiguously ({}) and the number is gone: released", provider(),
+            Log.LOG.info("release of a number at {} failed ambiguously ({}) and the number is gone: released", provider(),
                     failure.getClass().getSimpleName());
             return;
         }
@@ -599,7 +602,7 @@ public final class Reconciliation {
         if (wait.isEmpty()) {
             throw failure;
         }
-        log.debug("{} at {} sending again in {} ms after {}", write, provider(), wait.get().toMillis(),
+        Log.LOG.debug("{} at {} sending again in {} ms after {}", write, provider(), wait.get().toMillis(),
                 failure.getClass().getSimpleName());
         pace.waitOut(wait.get(), failure);
     }

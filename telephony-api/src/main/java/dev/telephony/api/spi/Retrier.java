@@ -19,7 +19,10 @@ import org.slf4j.LoggerFactory;
  * {@link Reconciliation}.
  */
 public final class Retrier {
-    private static final Logger log = LoggerFactory.getLogger(Retrier.class);
+    /** The logger, made when first used: connecting logs nothing, so it need not start the logging backend. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(Retrier.class);
+    }
 
     private final RetryPolicy policy;
     private final Sleeper sleeper;
@@ -37,6 +40,14 @@ public final class Retrier {
 
     /** Runs {@code read}, retrying it while the policy allows. {@code operation} names it in logs. */
     public <T> T call(String operation, Supplier<T> read) {
+        return call((Object) operation, read);
+    }
+
+    /**
+     * {@link #call(String, Supplier)}, named by {@code operation}'s {@code toString()}, which is made only if a
+     * retry is logged: a read that succeeds at once builds no name.
+     */
+    public <T> T call(Object operation, Supplier<T> read) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return read.get();
@@ -46,7 +57,7 @@ public final class Retrier {
                     throw e;
                 }
                 Duration delay = wait.get();
-                log.debug("{} failed ({}), try {} of {} in {} ms", operation, e.getClass().getSimpleName(), attempt + 1,
+                Log.LOG.debug("{} failed ({}), try {} of {} in {} ms", operation, e.getClass().getSimpleName(), attempt + 1,
                         policy.maxAttempts(), delay.toMillis());
                 pause(delay, e);
             }
