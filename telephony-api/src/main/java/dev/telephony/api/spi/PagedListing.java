@@ -157,38 +157,43 @@ public final class PagedListing<T> implements Listing<T> {
                 }
                 seenTokens.add(token.get());
             }
-            Page<T> page;
+            Fetched<T> fetched;
             if (pending != null) {
-                Ahead<T> fetched = pending;
+                Ahead<T> ahead = pending;
                 pending = null;
-                page = fetched.page();
+                fetched = ahead.page();
             } else {
-                page = fetcher.fetch(token);
+                fetched = Fetched.of(fetcher.fetch(token));
             }
-            if (page == null) {
+            if (fetched == null) {
                 throw new ProtocolException("the provider's page could not be read", ErrorContext.of(provider));
             }
+            Page<T> page = fetched.page();
             if (page.nextToken().isPresent() && seenTokens.contains(page.nextToken().get())) {
                 throw new ProtocolException("the provider returned a continuation token it had returned before; stopping to "
                         + "avoid a loop", ErrorContext.of(provider));
             }
-            Set<T> items = new HashSet<>(page.items());
+            Optional<String> next = page.nextToken();
+            if (ahead != null && next.isPresent()) {
+                // started before this page's own checks, so that they overlap the next round trip
+                pending = Ahead.start(fetcher, next, ahead);
+            }
+            Set<T> items = fetched.items();
             if (items.size() < page.items().size()) {
+                abandon();
                 throw new ProtocolException("the provider listed the same item twice on one page (" + page.items().size()
                         + " items, " + items.size() + " distinct)", ErrorContext.of(provider));
             }
             if (!first && previous.containsAll(items)) {
+                abandon();
                 log.warn("a page from {} added nothing to the one before it ({} items); the listing ends there", provider,
                         page.items().size());
                 token = Optional.empty();
                 return new Page<>(List.of(), Optional.empty());
             }
             first = false;
-            token = page.nextToken();
+            token = next;
             previous = items;
-            if (ahead != null && token.isPresent()) {
-                pending = Ahead.start(fetcher, token, ahead);
-            }
             return issued(page);
         }
 
@@ -200,6 +205,14 @@ public final class PagedListing<T> implements Listing<T> {
         }
     }
 
+    /** A page and the set of its items, made where it was fetched: a page read ahead costs the caller no hashing. */
+    private record Fetched<T>(Page<T> page, Set<T> items) {
+        /** Null for a null page, which the walk refuses. */
+        static <T> Fetched<T> of(Page<T> page) {
+            return page == null ? null : new Fetched<>(page, new HashSet<>(page.items()));
+        }
+    }
+
     /**
      * A page fetched ahead of the caller. Whoever claims it first fetches it: the executor's thread, or
      * the caller's when it reaches the page before the executor started on it (or refused it).
@@ -208,7 +221,7 @@ public final class PagedListing<T> implements Listing<T> {
         private final PageFetcher<T> fetcher;
         private final Optional<String> token;
         private final AtomicBoolean claimed = new AtomicBoolean();
-        private final CompletableFuture<Page<T>> result = new CompletableFuture<>();
+        private final CompletableFuture<Fetched<T>> result = new CompletableFuture<>();
 
         private Ahead(PageFetcher<T> fetcher, Optional<String> token) {
             this.fetcher = fetcher;
@@ -234,14 +247,14 @@ public final class PagedListing<T> implements Listing<T> {
 
         private void fetch() {
             try {
-                result.complete(fetcher.fetch(token));
+                result.complete(Fetched.of(fetcher.fetch(token)));
             } catch (Throwable failed) {
                 result.completeExceptionally(failed);
             }
         }
 
         /** The page, as its fetch answered or failed. */
-        Page<T> page() {
+        Fetched<T> page() {
             if (claimed.compareAndSet(false, true)) {
                 fetch();
             }
