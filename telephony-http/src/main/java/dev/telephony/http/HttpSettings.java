@@ -19,8 +19,15 @@ import javax.net.ssl.SSLContext;
  * apply, as they do for the JDK's own HTTP client.
  */
 public final class HttpSettings {
-    /** The library's version, as built. */
-    public static final String VERSION = readVersion();
+    /** The library's version as built, read when first asked for: connecting reads no resource for it. */
+    private static final class Version {
+        static final String VALUE = readVersion();
+    }
+
+    /** The library's version, as built ({@code dev} when built without a version). */
+    public static String version() {
+        return Version.VALUE;
+    }
 
     private final Duration connectTimeout;
     private final Duration responseTimeout;
@@ -107,7 +114,7 @@ public final class HttpSettings {
 
     /** {@code telephony-java/<version>}, then the application's suffix if one was given. */
     public String userAgent() {
-        return "telephony-java/" + VERSION + (userAgentSuffix.isEmpty() ? "" : " " + userAgentSuffix);
+        return "telephony-java/" + version() + (userAgentSuffix.isEmpty() ? "" : " " + userAgentSuffix);
     }
 
     public HttpSettings withConnectTimeout(Duration timeout) {

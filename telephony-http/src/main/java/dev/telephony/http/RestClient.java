@@ -547,7 +547,8 @@ public final class RestClient implements AutoCloseable {
     public static final class Builder {
         private final String provider;
         private final URI baseUri;
-        private Authentication authentication = Authentication.none();
+        /** Null until set, like {@link #errors}: defaults are made in {@link #build()}, only when needed. */
+        private Authentication authentication;
         /** Null until set: the default is made in {@link #build()}, so a client given its own makes no other. */
         private ErrorTranslator errors;
         private HttpSettings settings = HttpSettings.defaults();
@@ -612,6 +613,9 @@ public final class RestClient implements AutoCloseable {
         public RestClient build() {
             if (errors == null) {
                 errors = StatusErrors.statusOnly();
+            }
+            if (authentication == null) {
+                authentication = Authentication.none();
             }
             return new RestClient(this);
         }
