@@ -1,9 +1,9 @@
 package dev.telephony.alianza;
 
-import dev.telephony.alianza.wire.AssignmentRequest;
-import dev.telephony.alianza.wire.NumberConfiguration;
-import dev.telephony.alianza.wire.NumberDetails;
-import dev.telephony.alianza.wire.StreetAddress;
+import dev.telephony.alianza.internal.AssignmentRequest;
+import dev.telephony.alianza.internal.NumberConfiguration;
+import dev.telephony.alianza.internal.NumberDetails;
+import dev.telephony.alianza.internal.StreetAddress;
 import dev.telephony.api.E911Address;
 import dev.telephony.api.OwnedNumber;
 import dev.telephony.api.PhoneNumber;

@@ -1,7 +1,7 @@
 package dev.telephony.alianza;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.telephony.alianza.wire.PublicApiError;
+import dev.telephony.alianza.internal.PublicApiError;
 import dev.telephony.api.PhoneNumber;
 import dev.telephony.api.Secret;
 import dev.telephony.api.error.AuthenticationException;

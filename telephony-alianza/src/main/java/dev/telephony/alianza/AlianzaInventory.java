@@ -1,10 +1,10 @@
 package dev.telephony.alianza;
 
 import com.fasterxml.jackson.databind.node.JsonNodeType;
-import dev.telephony.alianza.wire.AccountNumber;
-import dev.telephony.alianza.wire.NumberConfiguration;
-import dev.telephony.alianza.wire.NumberDetails;
-import dev.telephony.alianza.wire.SearchResult;
+import dev.telephony.alianza.internal.AccountNumber;
+import dev.telephony.alianza.internal.NumberConfiguration;
+import dev.telephony.alianza.internal.NumberDetails;
+import dev.telephony.alianza.internal.SearchResult;
 import dev.telephony.api.AvailableNumber;
 import dev.telephony.api.Capability;
 import dev.telephony.api.DigitPattern;
@@ -199,8 +199,9 @@ final class AlianzaInventory implements NumberInventory {
         java.util.TreeMap<String, OwnedNumber> numbers = new java.util.TreeMap<>();
         for (AccountNumber item : items) {
             OwnedNumber owned = answers.mapped(response, item, AlianzaNumbers::owned, "an account number");
-            if (!gone(item.status())) {
-                numbers.putIfAbsent(owned.number().e164(), owned);
+            // a released number may linger in the list beside its new record; an active one listed twice is a broken answer
+            if (!gone(item.status()) && numbers.putIfAbsent(owned.number().e164(), owned) != null) {
+                throw client.unreadable(response, "list of the account's numbers naming " + owned.number() + " once", null);
             }
         }
         return List.copyOf(numbers.values());
@@ -243,6 +244,10 @@ final class AlianzaInventory implements NumberInventory {
         OwnedNumber named = answers.mapped(response, details, AlianzaNumbers::owned, "a number's details");
         if (!named.number().equals(number)) {
             throw answers.unusable(response, "a number's details", "it describes " + named.number() + ", not " + number);
+        }
+        if (details.accountId() == null || details.accountId().isBlank() || details.status() == null || details.status().isBlank()) {
+            // a record without its account or status says nothing of whose the number is: never "not the account's"
+            throw answers.unusable(response, "a number's details", "it names no account or no status");
         }
         boolean ours = accountId.equals(details.accountId()) && !gone(details.status());
         return ours ? Optional.of(details) : Optional.empty();

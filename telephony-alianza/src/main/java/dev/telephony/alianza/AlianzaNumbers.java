@@ -1,10 +1,10 @@
 package dev.telephony.alianza;
 
-import dev.telephony.alianza.wire.AccountNumber;
-import dev.telephony.alianza.wire.DirectoryListingBody;
-import dev.telephony.alianza.wire.NumberDetails;
-import dev.telephony.alianza.wire.SearchResult;
-import dev.telephony.alianza.wire.StreetAddress;
+import dev.telephony.alianza.internal.AccountNumber;
+import dev.telephony.alianza.internal.DirectoryListingBody;
+import dev.telephony.alianza.internal.NumberDetails;
+import dev.telephony.alianza.internal.SearchResult;
+import dev.telephony.alianza.internal.StreetAddress;
 import dev.telephony.api.Address;
 import dev.telephony.api.AvailableNumber;
 import dev.telephony.api.E911Address;

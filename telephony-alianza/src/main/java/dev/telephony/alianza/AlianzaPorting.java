@@ -1,9 +1,9 @@
 package dev.telephony.alianza;
 
 import com.fasterxml.jackson.databind.node.JsonNodeType;
-import dev.telephony.alianza.wire.Port;
-import dev.telephony.alianza.wire.PortCheck;
-import dev.telephony.alianza.wire.PortSubmission;
+import dev.telephony.alianza.internal.Port;
+import dev.telephony.alianza.internal.PortCheck;
+import dev.telephony.alianza.internal.PortSubmission;
 import dev.telephony.api.Capability;
 import dev.telephony.api.Listing;
 import dev.telephony.api.Page;

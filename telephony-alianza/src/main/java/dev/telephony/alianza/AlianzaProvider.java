@@ -57,7 +57,8 @@ public final class AlianzaProvider extends ProviderBase {
     }
 
     private AlianzaProvider(RestClient client, RestClient login, String partitionId, String accountId, Parts parts) {
-        super(NAME, CAPABILITIES, parts.inventory(), parts.purchaser(), parts.porting(), List.of(parts.assignments()));
+        super(NAME, CAPABILITIES, parts.inventory(), parts.purchaser(), parts.porting(), List.of(parts.assignments()),
+                client.events());
         this.client = client;
         this.login = login;
         this.partitionId = partitionId;

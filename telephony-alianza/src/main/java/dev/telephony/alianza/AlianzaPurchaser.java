@@ -1,10 +1,10 @@
 package dev.telephony.alianza;
 
 import com.fasterxml.jackson.databind.node.JsonNodeType;
-import dev.telephony.alianza.wire.NumberDetails;
-import dev.telephony.alianza.wire.Order;
-import dev.telephony.alianza.wire.OrderRequest;
-import dev.telephony.alianza.wire.TollFreeOrderRequest;
+import dev.telephony.alianza.internal.NumberDetails;
+import dev.telephony.alianza.internal.Order;
+import dev.telephony.alianza.internal.OrderRequest;
+import dev.telephony.alianza.internal.TollFreeOrderRequest;
 import dev.telephony.api.Capability;
 import dev.telephony.api.NumberPurchaser;
 import dev.telephony.api.NumberStatus;
@@ -445,6 +445,11 @@ final class AlianzaPurchaser implements NumberPurchaser {
         PurchaseStatus status = orderStatus(order.status());
         Map<PhoneNumber, Order.Line> lines = new LinkedHashMap<>();
         for (Order.Line line : order.lines()) {
+            // a line the answer gives must be whole: a missing line is settled from the records, a broken one is not
+            if (line == null) {
+                throw new IllegalArgumentException("a null line");
+            }
+            AlianzaNumbers.required(line.status(), "status");
             PhoneNumber number = PhoneNumber.of(AlianzaNumbers.required(line.telephoneNumber(), "telephoneNumber"));
             if (!asked.isEmpty() && !asked.contains(number)) {
                 throw new IllegalArgumentException("a line for " + number + ", which the order did not ask for");

@@ -1,7 +1,7 @@
 package dev.telephony.alianza;
 
-import dev.telephony.alianza.wire.Login;
-import dev.telephony.alianza.wire.LoginToken;
+import dev.telephony.alianza.internal.Login;
+import dev.telephony.alianza.internal.LoginToken;
 import dev.telephony.api.Secret;
 import dev.telephony.api.error.AuthenticationException;
 import dev.telephony.api.error.ProtocolException;

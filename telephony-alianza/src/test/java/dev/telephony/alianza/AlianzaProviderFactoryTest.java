@@ -32,7 +32,7 @@ class AlianzaProviderFactoryTest {
         assertThat(info.configKeys()).extracting(ConfigKey::name)
                 .contains("base-url", "partition-id", "account-id", "auth-token", "username", "password");
         assertThat(info.configKeys()).filteredOn(ConfigKey::secret).extracting(ConfigKey::name)
-                .containsExactlyInAnyOrder("auth-token", "password");
+                .containsExactlyInAnyOrder("auth-token", "password", "proxy-password", "trust-store-password");
         assertThat(info.configKeys()).filteredOn(k -> k.name().equals("base-url"))
                 .singleElement().satisfies(k -> assertThat(k.defaultValue()).contains("https://api.alianza.com"));
     }

@@ -123,7 +123,8 @@ public final class NumberSearch {
         if (exchange != null) {
             needed.add(Capability.SEARCH_BY_EXCHANGE);
         }
-        if (region != null) {
+        // a rate center's name is unique only within its state, so a state given with one is part of it
+        if (region != null && rateCenter == null) {
             needed.add(Capability.SEARCH_BY_REGION);
         }
         if (locality != null) {

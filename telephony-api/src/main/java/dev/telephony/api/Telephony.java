@@ -1,8 +1,10 @@
 package dev.telephony.api;
 
 import dev.telephony.api.error.ConfigurationException;
+import dev.telephony.api.event.TelephonyListener;
 import dev.telephony.api.spi.ConfigKey;
 import dev.telephony.api.spi.ProviderConfig;
+import dev.telephony.api.spi.ProviderEvents;
 import dev.telephony.api.spi.TelephonyProviderFactory;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -78,6 +80,7 @@ public final class Telephony {
         private Map<String, String> environment = System.getenv();
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
+        private final List<TelephonyListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -142,6 +145,16 @@ public final class Telephony {
             return this;
         }
 
+        /**
+         * Adds a listener the provider reports to: its service calls, HTTP requests, retries,
+         * reconciliations and order and port status changes. Several are told in the order added; one
+         * that throws is logged once and ignored.
+         */
+        public Builder listener(TelephonyListener listener) {
+            listeners.add(Fields.requireNonNull("listener", listener));
+            return this;
+        }
+
         /** The providers this builder can see. */
         public List<ProviderInfo> providers() {
             return discover().factories.stream().map(Builder::describe).toList();
@@ -151,9 +164,16 @@ public final class Telephony {
         public TelephonyProvider connect() {
             Discovery found = discover();
             TelephonyProviderFactory factory = choose(found);
-            ProviderConfig resolved = ProviderConfig.of(factory.name(), factory.configKeys(), resolve(factory), clock, sleeper);
-            // nothing is logged on the way: the first log line would start the logging backend, a third of a cold connect
-            return factory.create(resolved);
+            ProviderConfig resolved = ProviderConfig.of(factory.name(), factory.configKeys(), resolve(factory), clock, sleeper)
+                    .withListener(TelephonyListener.of(listeners));
+            // nothing is logged on the way: the first log line would start the logging backend, a third of a cold connect;
+            // and no lambda: a cold JVM's first one costs more than the rest of connecting
+            return ProviderEvents.creating(resolved, new java.util.function.Supplier<TelephonyProvider>() {
+                @Override
+                public TelephonyProvider get() {
+                    return factory.create(resolved);
+                }
+            });
         }
 
         private TelephonyProviderFactory choose(Discovery found) {

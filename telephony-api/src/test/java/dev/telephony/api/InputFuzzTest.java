@@ -555,11 +555,12 @@ class InputFuzzTest {
     private static void telephony(List<Op> ops) {
         String t = "Telephony.Builder.";
         op(ops, List.of(t + "provider(String)", t + "config(Map)", t + "config(String,String)", t + "classLoader(ClassLoader)",
-                t + "systemProperties(Properties)", t + "environment(Map)", t + "clock(Clock)", t + "sleeper(Sleeper)"), v -> {
+                t + "systemProperties(Properties)", t + "environment(Map)", t + "clock(Clock)", t + "sleeper(Sleeper)", t + "listener(TelephonyListener)"), v -> {
             Telephony.Builder builder = Telephony.builder();
             for (int step = 1 + v.below(4); step > 0; step--) {
-                switch (v.below(8)) {
+                switch (v.below(9)) {
                     case 0 -> builder.provider(v.pick("in-memory", "signalwire"));
+                    case 7 -> builder.listener(v.chance(15) ? null : new dev.telephony.api.event.TelephonyListener() { });
                     case 1 -> builder.config(v.attributes());
                     case 2 -> builder.config(v.pick("space", "project-id"), v.pick("acme", "p-1"));
                     case 3 -> builder.classLoader(v.chance(50) ? null : InputFuzzTest.class.getClassLoader());

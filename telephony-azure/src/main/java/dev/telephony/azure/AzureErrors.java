@@ -90,8 +90,9 @@ final class AzureErrors {
     }
 
     /**
-     * An answer whose body is not JSON (an HTML error page, XML): raised by the pipeline before the SDK
-     * tries to read it, since the SDK's XML reader is not on the class path and it would never return.
+     * An answer refused in the SDK's pipeline before the SDK read it: a body that is not JSON (an HTML
+     * error page, XML; the SDK's XML reader is not on the class path and it would never return), or a
+     * successful answer that is not in the shape Azure documents for it ({@link AzureShapes}).
      */
     static final class UnreadableAnswer extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -99,8 +100,9 @@ final class AzureErrors {
         final transient HttpHeaders headers;
         final transient HttpRequest request;
 
-        UnreadableAnswer(int status, String contentType, HttpHeaders headers, HttpRequest request) {
-            super("Azure answered HTTP " + status + " with a " + shorten(contentType) + " body, not JSON");
+        /** @param what what is wrong, after "Azure's answer" */
+        UnreadableAnswer(int status, String what, HttpHeaders headers, HttpRequest request) {
+            super("Azure's answer " + what + " (HTTP " + status + ")");
             this.status = status;
             this.headers = headers;
             this.request = request;

@@ -45,6 +45,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,9 +108,12 @@ final class AzureInventory implements NumberInventory {
             Map<String, Region> found = new LinkedHashMap<>();
             // the offerings say which number types the country offers: the country itself leads the list
             Set<NumberType> offered = EnumSet.noneOf(NumberType.class);
-            client.listAvailableOfferings(country, null, null, Context.NONE).forEach(o -> offered.add(
-                    o.getPhoneNumberType() != null && "tollFree".equals(o.getPhoneNumberType().toString())
-                            ? NumberType.TOLL_FREE : NumberType.LOCAL));
+            // an offering that names no type says nothing about which types the country offers
+            client.listAvailableOfferings(country, null, null, Context.NONE).forEach(o -> {
+                if (o.getPhoneNumberType() != null) {
+                    offered.add(AzureNumbers.type(o.getPhoneNumberType().toString(), "to the offerings of " + country));
+                }
+            });
             found.put("C" + country, Region.country(country, country, offered));
             client.listAvailableLocalities(country, null, Context.NONE).forEach(l -> {
                 Optional<String> division = Optional.ofNullable(l.getAdministrativeDivision()).map(d -> d.getAbbreviatedName());
@@ -186,6 +190,13 @@ final class AzureInventory implements NumberInventory {
                 throw AzureNumbers.malformed(where, "lists a number that is not a string");
             }
             numbers.add(AzureNumbers.number(number.asText(), where));
+        }
+        if (new HashSet<>(numbers).size() < numbers.size()) {
+            throw AzureNumbers.malformed(where, "names a number twice");
+        }
+        // Azure documents a result of at most the quantity asked ("can be fewer")
+        if (numbers.size() > search.limit()) {
+            throw AzureNumbers.malformed(where, "holds " + numbers.size() + " numbers, more than the " + search.limit() + " asked for");
         }
         if (numbers.isEmpty()) {
             return List.of();
@@ -281,8 +292,13 @@ final class AzureInventory implements NumberInventory {
                 }
                 var context = errors.context(page.getStatusCode(), page.getHeaders(), page.getRequest());
                 List<OwnedNumber> all = new ArrayList<>();
+                Set<PhoneNumber> seen = new HashSet<>();
                 for (PurchasedPhoneNumber n : page.getValue()) {
                     OwnedNumber owned = AzureNumbers.owned(n, "to the list of the account's numbers", context);
+                    if (!seen.add(owned.number())) {
+                        throw new dev.telephony.api.error.ProtocolException("Azure's answer to the list of the account's numbers"
+                                + " names " + owned.number() + " twice on one page", context);
+                    }
                     if (query.matches(owned)) {
                         all.add(owned);
                     }

@@ -20,6 +20,8 @@ import dev.telephony.api.PhoneNumber;
 import dev.telephony.api.Secret;
 import dev.telephony.api.Sleeper;
 import dev.telephony.api.error.ConfigurationException;
+import dev.telephony.api.event.TelephonyListener;
+import dev.telephony.api.spi.ProviderEvents;
 import dev.telephony.api.spi.Retrier;
 import dev.telephony.api.spi.ProviderBase;
 import java.net.URI;
@@ -57,15 +59,18 @@ public final class AzureProvider extends ProviderBase {
     private final String endpoint;
 
     private AzureProvider(Builder b, AzureCredentials credentials, AzureParts parts) {
-        super(NAME, CAPABILITIES, parts.inventory(), parts.purchaser(), null, List.of(parts.extensions(), parts.sipRouting()));
+        super(NAME, CAPABILITIES, parts.inventory(), parts.purchaser(), null, List.of(parts.extensions(), parts.sipRouting()),
+                parts.events());
         this.endpoint = credentials.endpointText();
     }
 
     /** The SDK clients and the services built on them, sharing one pipeline. */
     private record AzureParts(AzureInventory inventory, AzurePurchaser purchaser, AzureSipRoutingClient sipRouting,
-                              AzureExtensions extensions) {
+                              AzureExtensions extensions, ProviderEvents events) {
         static AzureParts of(Builder b, AzureCredentials credentials) {
             String endpoint = credentials.endpointText();
+            ProviderEvents events = ProviderEvents.of(NAME, b.listener != null ? b.listener
+                    : ProviderEvents.bound().map(ProviderEvents.Binding::listener).orElse(TelephonyListener.NONE), b.clock);
             List<HttpPipelinePolicy> policies = new ArrayList<>();
             policies.add(new UserAgentPolicy("telephony-java/0.1"));
             policies.add(new RequestIdPolicy());
@@ -73,14 +78,15 @@ public final class AzureProvider extends ProviderBase {
                 policies.add(readsOnly(new RetryPolicy(b.sdkRetryOptions)));
             }
             policies.add(new HmacAuthenticationPolicy(new AzureKeyCredential(credentials.accessKey().reveal())));
-            policies.add(AzureResources.jsonAnswersOnly());
+            policies.add(AzureShapes.documentedAnswersOnly(endpoint));
+            policies.add(new AzureRequestEvents(events));
             HttpPipeline pipeline = new HttpPipelineBuilder()
                     .httpClient(b.httpClient != null ? b.httpClient : HttpClient.createDefault())
                     .policies(policies.toArray(HttpPipelinePolicy[]::new))
                     .build();
             PhoneNumbersClient numbers = new PhoneNumbersClientBuilder().endpoint(endpoint).pipeline(pipeline).buildClient();
             AzureErrors errors = new AzureErrors(b.clock);
-            Retrier retrier = new Retrier(b.retryPolicy, b.sleeper, b.random);
+            Retrier retrier = new Retrier(b.retryPolicy, b.sleeper, b.random).reportingTo(events);
             AzureInventory.AzureSettings settings = new AzureInventory.AzureSettings(b.pollInterval, b.operationTimeout, b.assignmentType);
             AzureResources resources = new AzureResources(pipeline, endpoint, errors);
             AzureOperations operations = new AzureOperations(resources, errors, retrier, b.clock, b.sleeper, b.pollInterval);
@@ -100,7 +106,7 @@ public final class AzureProvider extends ProviderBase {
                     return inventory.updateCapabilities(number, calling, sms);
                 }
             };
-            return new AzureParts(inventory, purchaser, sipRouting, extensions);
+            return new AzureParts(inventory, purchaser, sipRouting, extensions, events);
         }
     }
 
@@ -142,8 +148,19 @@ public final class AzureProvider extends ProviderBase {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private RandomGenerator random = RandomGenerator.getDefault();
+        private TelephonyListener listener;
 
         private Builder() {
+        }
+
+        /**
+         * A listener the provider reports to: its service calls, the SDK's requests, retries and
+         * reconciliations. Without one, a provider created through {@code Telephony.builder()} reports
+         * to the listeners registered there.
+         */
+        public Builder listener(TelephonyListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
         }
 
         /** {@code endpoint=https://….communication.azure.com/;accesskey=…} */

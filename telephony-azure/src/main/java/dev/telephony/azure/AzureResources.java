@@ -4,7 +4,6 @@ import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
-import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.util.BinaryData;
@@ -15,10 +14,8 @@ import dev.telephony.api.PhoneNumber;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
-import reactor.core.publisher.Mono;
 
 /**
  * Azure's REST resources the library reaches through the SDK's own pipeline (HMAC signing and all)
@@ -99,21 +96,22 @@ final class AzureResources {
 
     /**
      * {@code GET /phoneNumbers/operations/{id}}: the operation, or empty when Azure no longer has it.
-     * An answer without the operation's {@code status} is a protocol error.
+     * An answer not in the operation's documented shape ({@link AzureShapes#OPERATION}), or about
+     * another operation, is a protocol error.
      */
     Optional<JsonNode> operation(String operationId) {
-        return get("/phoneNumbers/operations/" + encode(operationId), op -> op.isObject() && op.path("status").isTextual(),
-                "has no status");
+        return get("/phoneNumbers/operations/" + encode(operationId), op -> operationId.equals(op.path("id").asText(null)),
+                "is not that operation");
     }
 
     /**
      * {@code GET /availablePhoneNumbers/searchResults/{id}}: the held search, or empty once it is gone
-     * (bought or expired). An answer that is not the search (no {@code searchId}, or another one, or no
-     * {@code phoneNumbers}) is a protocol error, never "gone" and never "still held".
+     * (bought or expired). An answer not in the documented shape ({@link AzureShapes#SEARCH_RESULT}),
+     * or about another search, is a protocol error, never "gone" and never "still held".
      */
     Optional<JsonNode> searchResult(String searchId) {
-        return get("/availablePhoneNumbers/searchResults/" + encode(searchId), s -> s.isObject()
-                && searchId.equals(s.path("searchId").asText(null)) && s.path("phoneNumbers").isArray(), "is not that search");
+        return get("/availablePhoneNumbers/searchResults/" + encode(searchId), s -> searchId.equals(s.path("searchId").asText(null)),
+                "is not that search");
     }
 
     /** {@code GET path}: the JSON answer, or empty on 404; an answer {@code valid} refuses is a protocol error. */
@@ -181,32 +179,6 @@ final class AzureResources {
             throw errors.unexpected("gives a next-page link away from the endpoint's host", 200, null, null);
         }
         return resolved.toString();
-    }
-
-    /**
-     * The pipeline step that refuses, before the SDK reads it, a body that is not JSON: the SDK would
-     * look for an XML reader it does not have and never return.
-     */
-    static HttpPipelinePolicy jsonAnswersOnly() {
-        return (context, next) -> next.process().flatMap(response -> {
-            String type = response.getHeaderValue(HttpHeaderName.CONTENT_TYPE);
-            String length = response.getHeaderValue(HttpHeaderName.CONTENT_LENGTH);
-            if (type == null || type.isBlank() || "0".equals(length == null ? null : length.strip()) || isJson(type)) {
-                return Mono.just(response);
-            }
-            int status = response.getStatusCode();
-            HttpHeaders headers = response.getHeaders();
-            HttpRequest request = response.getRequest();
-            response.close();
-            return Mono.error(new AzureErrors.UnreadableAnswer(status, type, headers, request));
-        });
-    }
-
-    private static boolean isJson(String contentType) {
-        String type = contentType.toLowerCase(Locale.ROOT);
-        int semicolon = type.indexOf(';');
-        String media = (semicolon < 0 ? type : type.substring(0, semicolon)).strip();
-        return media.equals("application/json") || media.endsWith("+json") || media.equals("text/json");
     }
 
     private static String encode(String segment) {

@@ -71,6 +71,15 @@
  *       page, XML) is refused before the SDK reads it: the SDK would look for an XML reader it does not
  *       have and never return. Its status keeps its meaning (a 503 page is an outage); a 200 in another
  *       format is a protocol error. A body without a {@code Content-Type} is read as JSON.</li>
+ *   <li><b>Documented shapes.</b> The SDK reads answers leniently (a 200 without its list reads as an
+ *       empty list, a missing field as null), so every successful answer the library reads is checked
+ *       in the pipeline first, against the 2022-12-01 definitions: the fields they list as required, of
+ *       their types, and present optional ones of theirs. Where a definition lists nothing required
+ *       (countries, localities, offerings, the SIP configuration) the list itself, and the SIP
+ *       configuration's trunks and routes, are still required, as every published answer carries them;
+ *       an area code entry must carry its areaCode. Anything else is a protocol error, never an empty
+ *       result. A page naming a number twice, a search result holding more numbers than the quantity
+ *       asked, and an operation or search answer about another id are protocol errors too.</li>
  * </ul>
  */
 package dev.telephony.azure;

@@ -16,6 +16,7 @@ import dev.telephony.api.error.ProviderUnavailableException;
 import dev.telephony.testkit.carrier.Fault;
 import dev.telephony.testkit.carrier.RequestKind;
 import dev.telephony.testkit.contract.Fixtures;
+import dev.telephony.testkit.wire.SimRequest;
 import dev.telephony.testkit.wire.SimResponse;
 import java.time.Duration;
 import java.util.List;
@@ -60,9 +61,14 @@ class AzureAnswersWireTest {
                 + "\"purchaseDate\":\"2025-11-02T10:15:00Z\",\"cost\":{\"amount\":1.5,\"currencyCode\":\"USD\",\"billingFrequency\":\"monthly\"}}";
     }
 
-    private static SimResponse searchOperation(String status) {
+    /** The search operation polled, in {@code status}. */
+    private static java.util.function.Function<SimRequest, SimResponse> searchOperation(String status) {
+        return r -> operation(r.lastSegment(), status);
+    }
+
+    private static SimResponse operation(String id, String status) {
         return SimResponse.json(200, "{\"operationType\":\"search\",\"status\":\"" + status + "\",\"resourceLocation\":null,"
-                + "\"createdDateTime\":\"2026-01-05T09:00:00Z\",\"id\":\"search_s1\",\"lastActionDateTime\":\"2026-01-05T09:00:00Z\"}");
+                + "\"createdDateTime\":\"2026-01-05T09:00:00Z\",\"id\":\"" + id + "\",\"lastActionDateTime\":\"2026-01-05T09:00:00Z\"}");
     }
 
     // ---- errors -----------------------------------------------------------------------------------
@@ -147,7 +153,7 @@ class AzureAnswersWireTest {
     @Timeout(120)
     void anOperationStatusAzureDoesNotDocumentIsAProtocolErrorWithinTheDeadline() {
         Fixtures.seedStandardOffer(harness.carrier());
-        harness.simulator().alwaysAnswer("GET", "/phoneNumbers/operations/search_", searchOperation("paused"));
+        harness.simulator().answer("GET", "/phoneNumbers/operations/search_", searchOperation("paused"), Integer.MAX_VALUE);
         Duration timeout = Duration.ofSeconds(30);
         assertThatThrownBy(() -> pollingEverySecond(timeout).inventory().search(manhattan()))
                 .isInstanceOf(ProtocolException.class).hasMessageContaining("paused");
@@ -158,7 +164,7 @@ class AzureAnswersWireTest {
     @Timeout(120)
     void anOperationStillRunningAtTheDeadlineIsAnOperationTimeoutOnTheTestClock() {
         Fixtures.seedStandardOffer(harness.carrier());
-        harness.simulator().alwaysAnswer("GET", "/phoneNumbers/operations/search_", searchOperation("running"));
+        harness.simulator().answer("GET", "/phoneNumbers/operations/search_", searchOperation("running"), Integer.MAX_VALUE);
         Duration timeout = Duration.ofSeconds(30);
         assertThatThrownBy(() -> pollingEverySecond(timeout).inventory().search(manhattan()))
                 .isInstanceOfSatisfying(OperationTimeoutException.class, e -> assertThat(e.lastKnownState()).contains("running"));
@@ -234,11 +240,137 @@ class AzureAnswersWireTest {
         // a result of another type than searched is not relabelled: Azure sells a search whole, so it is dropped whole
         harness.simulator().answer("GET", "/availablePhoneNumbers/searchResults/", r -> SimResponse.json(200, "{\"searchId\":\""
                 + r.lastSegment() + "\",\"phoneNumbers\":[\"+18335550100\"],\"phoneNumberType\":\"tollFree\",\"assignmentType\":\"application\","
-                + "\"capabilities\":{\"calling\":\"inbound+outbound\",\"sms\":\"none\"},\"searchExpiresBy\":\"2026-01-05T09:15:00Z\"}"), 1);
+                + "\"capabilities\":{\"calling\":\"inbound+outbound\",\"sms\":\"none\"},\"cost\":{\"amount\":2.0,\"currencyCode\":\"USD\","
+                + "\"billingFrequency\":\"monthly\"},\"searchExpiresBy\":\"2026-01-05T09:15:00Z\"}"), 1);
         assertThat(provider.inventory().search(manhattan())).isEmpty();
         // a result naming another search is not this search's result
         harness.simulator().answer("GET", "/availablePhoneNumbers/searchResults/", SimResponse.json(200,
                 "{\"searchId\":\"another\",\"phoneNumbers\":[]}"), 1);
         assertThatThrownBy(() -> provider.inventory().search(manhattan())).isInstanceOf(ProtocolException.class);
+    }
+
+    // ---- documented shapes: every answer checked before it is used --------------------------------
+
+    /** Bodies a successful answer may carry that are not the answer asked for: error shapes with 200, and broken lists. */
+    private static final List<String> NOT_A_LIST = List.of(
+            "{\"error\":{\"code\":\"InternalError\",\"message\":\"Something went wrong\"}}",
+            "{\"code\":20500,\"message\":\"Internal Server Error\",\"status\":500}",
+            "{\"messages\":[\"Internal error\"],\"data\":{}}",
+            "{}", "42", "[]", "{\"phoneNumbers\":\"not an array\"}", "{\"phoneNumbers\":[null]}", "{\"phoneNumbers\":[42]}");
+
+    @Test
+    void aListPageWithoutItsDocumentedNumbersIsAProtocolErrorNeverAnEmptyListing() {
+        for (int i = 0; i < 3; i++) {
+            harness.carrier().own(PhoneNumber.of("+1212555019" + i), null);
+        }
+        for (String body : NOT_A_LIST) {
+            harness.simulator().answer("GET", "/phoneNumbers", SimResponse.json(200, body), 1);
+            assertThatThrownBy(() -> provider.inventory().list().stream().toList()).as("answer %s", body)
+                    .isInstanceOf(ProtocolException.class).isNotInstanceOf(InvalidRequestException.class);
+        }
+        // a next-page link of another type than a string is not a link
+        harness.simulator().answer("GET", "/phoneNumbers", SimResponse.json(200, "{\"phoneNumbers\":[" + purchased("12125550190",
+                "+12125550190") + "],\"nextLink\":12345}"), 1);
+        assertThatThrownBy(() -> provider.inventory().list().stream().toList()).isInstanceOf(ProtocolException.class);
+        // and the documented shape still reads: every number the account owns
+        assertThat(provider.inventory().list().stream().toList()).hasSize(3);
+    }
+
+    @Test
+    void aListPageNamingOneNumberTwiceIsAProtocolError() {
+        harness.carrier().own(PhoneNumber.of("+12125550191"), null);
+        String number = purchased("12125550191", "+12125550191");
+        harness.simulator().answer("GET", "/phoneNumbers", SimResponse.json(200, "{\"phoneNumbers\":[" + number + "," + number + "]}"), 1);
+        assertThatThrownBy(() -> provider.inventory().list().stream().toList()).isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("twice");
+    }
+
+    @Test
+    void aNumberLackingAFieldAzureRequiresOrWithOneOfTheWrongTypeIsAProtocolError() throws Exception {
+        PhoneNumber number = PhoneNumber.of(NUMBER);
+        harness.carrier().own(number, null);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String field : List.of("id", "phoneNumber", "countryCode", "phoneNumberType", "capabilities", "assignmentType",
+                "purchaseDate", "cost")) {
+            for (boolean remove : new boolean[] {true, false}) {
+                var body = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(purchased("12125550170", NUMBER));
+                if (remove) {
+                    body.remove(field);
+                } else {
+                    body.put(field, 12345);
+                }
+                harness.simulator().answer("GET", "/phoneNumbers/", SimResponse.json(200, body.toString()), 1);
+                assertThatThrownBy(() -> provider.inventory().get(number)).as("%s %s", field, remove ? "missing" : "a number")
+                        .isInstanceOf(ProtocolException.class).hasMessageContaining(field);
+            }
+        }
+        for (String broken : List.of(purchased("12125550170", NUMBER).replace("2025-11-02T10:15:00Z", "31/02/2026 25:61"),
+                purchased("12125550170", NUMBER).replace("\"sms\":\"inbound\"", "\"sms\":null"),
+                purchased("12125550170", NUMBER).replace("\"amount\":1.5", "\"amount\":\"1.5\""))) {
+            harness.simulator().answer("GET", "/phoneNumbers/", SimResponse.json(200, broken), 1);
+            assertThatThrownBy(() -> provider.inventory().get(number)).as(broken).isInstanceOf(ProtocolException.class);
+        }
+    }
+
+    @Test
+    void aSearchResultLackingWhatAzureRequiresOrHoldingMoreThanAskedIsAProtocolError() {
+        Fixtures.seedStandardOffer(harness.carrier());
+        String cost = ",\"cost\":{\"amount\":1.0,\"currencyCode\":\"USD\",\"billingFrequency\":\"monthly\"}";
+        String rest = ",\"phoneNumberType\":\"geographic\",\"assignmentType\":\"application\","
+                + "\"capabilities\":{\"calling\":\"inbound+outbound\",\"sms\":\"none\"},\"searchExpiresBy\":\"2126-01-05T09:15:00Z\"";
+        // no cost, then three numbers for a search of two, then one number twice
+        for (String numbers : List.of("[\"+12127001000\"]" + rest, "[\"+12127001000\",\"+12127001001\",\"+12127001002\"]" + rest + cost,
+                "[\"+12127001000\",\"+12127001000\"]" + rest + cost)) {
+            harness.simulator().answer("GET", "/availablePhoneNumbers/searchResults/", r -> SimResponse.json(200,
+                    "{\"searchId\":\"" + r.lastSegment() + "\",\"phoneNumbers\":" + numbers + "}"), 1);
+            assertThatThrownBy(() -> provider.inventory().search(manhattan())).as(numbers).isInstanceOf(ProtocolException.class);
+        }
+        for (String body : NOT_A_LIST) {
+            harness.simulator().answer("GET", "/availablePhoneNumbers/searchResults/", SimResponse.json(200, body), 1);
+            assertThatThrownBy(() -> provider.inventory().search(manhattan())).as(body).isInstanceOf(ProtocolException.class);
+        }
+    }
+
+    @Test
+    void anOperationLackingWhatAzureRequiresOrAboutAnotherOperationIsAProtocolError() {
+        Fixtures.seedStandardOffer(harness.carrier());
+        List<java.util.function.Function<SimRequest, SimResponse>> broken = List.of(
+                r -> operation("search_another", "succeeded"),
+                r -> SimResponse.json(200, "{\"error\":{\"code\":\"InternalError\",\"message\":\"Something went wrong\"}}"),
+                r -> SimResponse.json(200, operation(r.lastSegment(), "succeeded").body().replace("2026-01-05T09:00:00Z", "31/02/2026 25:61")),
+                r -> SimResponse.json(200, operation(r.lastSegment(), "succeeded").body().replace("\"operationType\":\"search\",", "")),
+                r -> SimResponse.json(200, operation(r.lastSegment(), "failed").body().replace("}", ",\"error\":{\"code\":42}}")));
+        for (var answer : broken) {
+            harness.simulator().answer("GET", "/phoneNumbers/operations/search_", answer, 1);
+            assertThatThrownBy(() -> provider.inventory().search(manhattan())).isInstanceOf(ProtocolException.class);
+        }
+        assertThat(provider.inventory().search(manhattan())).hasSize(2);
+    }
+
+    @Test
+    void regionsAndSipAnswersWithoutTheirDocumentedListsAreProtocolErrorsNeverEmpty() {
+        Fixtures.seedStandardOffer(harness.carrier());
+        String error = "{\"error\":{\"code\":\"InternalError\",\"message\":\"Something went wrong\"}}";
+        harness.simulator().answer("GET", "/availablePhoneNumbers/countries", SimResponse.json(200, error), 1);
+        assertThatThrownBy(() -> provider.inventory().regions()).isInstanceOf(ProtocolException.class);
+        harness.simulator().answer("GET", "/availablePhoneNumbers/countries", SimResponse.json(200,
+                "{\"countries\":[{\"localizedName\":\"United States\"}]}"), 1);
+        assertThatThrownBy(() -> provider.inventory().regions()).isInstanceOf(ProtocolException.class);
+        for (String list : List.of("localities", "areaCodes", "offerings")) {
+            harness.simulator().answer("GET", "/availablePhoneNumbers/countries/US/" + list, SimResponse.json(200, error), 1);
+            assertThatThrownBy(() -> provider.inventory().regions("US")).as(list).isInstanceOf(ProtocolException.class);
+        }
+        harness.simulator().answer("GET", "/availablePhoneNumbers/countries/US/areaCodes", SimResponse.json(200,
+                "{\"areaCodes\":[{}]}"), 1);
+        assertThatThrownBy(() -> provider.inventory().regions("US")).isInstanceOf(ProtocolException.class);
+        assertThat(provider.inventory().regions("US")).isNotEmpty();
+
+        AzureSipRouting sip = provider.unwrap(AzureExtensions.class).sipRouting();
+        for (String body : List.of(error, "{\"routes\":[]}", "{\"trunks\":{\"sbc.example.com\":{}},\"routes\":[]}",
+                "{\"trunks\":{},\"routes\":[{\"name\":\"r\"}]}")) {
+            harness.simulator().answer("GET", "/sip", SimResponse.json(200, body), 1);
+            assertThatThrownBy(sip::trunks).as(body).isInstanceOf(ProtocolException.class);
+        }
+        assertThat(sip.trunks()).isEmpty();
     }
 }

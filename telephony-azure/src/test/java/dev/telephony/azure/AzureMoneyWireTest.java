@@ -107,10 +107,10 @@ class AzureMoneyWireTest {
             List<AvailableNumber> offers = search(1);
             if (runningPolls > 0) {
                 harness.simulator().answer("GET", "/phoneNumbers/operations/purchase_",
-                        operation("purchase_x", "purchase", "running", null, null), runningPolls);
+                        r -> operation(r.lastSegment(), "purchase", "running", null, null), runningPolls);
             }
             harness.simulator().answer("GET", "/phoneNumbers/operations/purchase_",
-                    operation("purchase_x", "purchase", "failed", "PurchaseFailed", "The numbers are no longer available."), 5);
+                    r -> operation(r.lastSegment(), "purchase", "failed", "PurchaseFailed", "The numbers are no longer available."), 5);
             PurchaseOrder placed = provider.purchaser().purchase(PurchaseRequest.ofOffers(offers));
             PurchaseOrder done = provider.purchaser().await(placed.id(), Duration.ofMinutes(5));
             assertThat(done.status()).as("after %d running polls", runningPolls).isEqualTo(PurchaseStatus.FAILED);

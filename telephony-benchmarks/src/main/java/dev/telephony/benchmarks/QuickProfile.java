@@ -36,6 +36,14 @@ public final class QuickProfile {
                     .measurementTime(TimeValue.seconds(1)).forks(1);
         }
         results.addAll(new Runner(calls.build()).run());
+        // the composite's fan-out: members answer after fixed delays, so a few short iterations say it all
+        ChainedOptionsBuilder composite = new OptionsBuilder().shouldFailOnError(true)
+                .include("dev.telephony.benchmarks.CompositeBenchmark.*");
+        if (quick) {
+            composite.warmupIterations(2).warmupTime(TimeValue.seconds(1)).measurementIterations(5)
+                    .measurementTime(TimeValue.seconds(1)).forks(1);
+        }
+        results.addAll(new Runner(composite.build()).run());
         // listing in a 64 MB heap, connecting in a fresh JVM and the workflows under latency keep their own fork and iteration settings
         results.addAll(new Runner(new OptionsBuilder().shouldFailOnError(true)
                 .include("dev.telephony.benchmarks.(Listing|Connect|Workflow)Benchmark.*").build()).run());
@@ -118,6 +126,9 @@ public final class QuickProfile {
         }
         if (name.startsWith("TwilioSdkBenchmark.library")) {
             return name.replace(".library", ".twilio");
+        }
+        if (name.startsWith("CompositeBenchmark.") && !name.equals(CompositeBenchmark.REFERENCE)) {
+            return CompositeBenchmark.REFERENCE;
         }
         if (name.startsWith("AzureSdkBenchmark.library")) {
             return name.replace(".library", ".sdk");

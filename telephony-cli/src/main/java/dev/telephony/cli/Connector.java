@@ -4,6 +4,8 @@ import dev.telephony.api.ProviderInfo;
 import dev.telephony.api.Telephony;
 import dev.telephony.api.TelephonyProvider;
 import dev.telephony.api.error.ConfigurationException;
+import dev.telephony.composite.CompositeProvider;
+import dev.telephony.composite.CompositeProviderFactory;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -48,11 +50,11 @@ final class Connector {
     /** A provider with what the command needs to finish with it. */
     static final class Session implements AutoCloseable {
         private final TelephonyProvider provider;
-        private final Optional<Sandbox> sandbox;
+        private final List<Sandbox> sandboxes;
 
-        Session(TelephonyProvider provider, Optional<Sandbox> sandbox) {
+        Session(TelephonyProvider provider, List<Sandbox> sandboxes) {
             this.provider = provider;
-            this.sandbox = sandbox;
+            this.sandboxes = List.copyOf(sandboxes);
         }
 
         TelephonyProvider provider() {
@@ -60,16 +62,16 @@ final class Connector {
         }
 
         Optional<Sandbox> sandbox() {
-            return sandbox;
+            return sandboxes.stream().findFirst();
         }
 
-        /** Closes the provider; the sandbox saves its state, whatever the command did. */
+        /** Closes the provider; the sandboxes save their state, whatever the command did. */
         @Override
         public void close() {
             try {
                 provider.close();
             } finally {
-                sandbox.ifPresent(Sandbox::close);
+                sandboxes.forEach(Sandbox::close);
             }
         }
     }
@@ -77,7 +79,7 @@ final class Connector {
     /** The chosen provider's name, and what chose it. */
     record Choice(String name, String chosenBy) {
         boolean sandbox() {
-            return name.equals(Sandbox.NAME);
+            return name.equals(Sandbox.NAME) || name.equals(CompositeSandbox.NAME);
         }
     }
 
@@ -112,17 +114,59 @@ final class Connector {
                 throw new ConfigurationException("the sandbox takes no configuration, but " + configFile.orElseThrow()
                         + " sets " + keys + "; name the provider it is for with --provider or " + PROVIDER_KEY, keys);
             }
+            if (choice.name().equals(CompositeSandbox.NAME)) {
+                return CompositeSandbox.open(context);
+            }
             Sandbox sandbox = Sandbox.open(context);
-            return new Session(sandbox.provider(), Optional.of(sandbox));
+            return new Session(sandbox.provider(), List.of(sandbox));
         }
         List<String> known = providers().stream().map(ProviderInfo::name).toList();
         if (!known.contains(choice.name())) {
             throw new ConfigurationException("no provider named '" + choice.name() + "' (chosen by " + choice.chosenBy()
-                    + "); the providers are " + Sandbox.NAME + " (the default), " + String.join(", ", known)
-                    + "; 'telephony providers' describes each");
+                    + "); the providers are " + Sandbox.NAME + " (the default), " + CompositeSandbox.NAME + ", "
+                    + String.join(", ", known) + "; 'telephony providers' describes each");
+        }
+        if (choice.name().equals(CompositeProvider.NAME)) {
+            return new Session(composite(), List.of());
         }
         TelephonyProvider connected = builder().provider(choice.name()).config(configKeysFor(choice.name())).connect();
-        return new Session(connected, Optional.empty());
+        return new Session(connected, List.of());
+    }
+
+    /**
+     * The composite, its members configured from where the command line reads configuration: the
+     * {@code --config} file's {@code telephony.<member>.<key>} lines, else system properties, else the
+     * environment, as for any provider.
+     */
+    private TelephonyProvider composite() {
+        Properties members = new Properties();
+        members.putAll(context.systemProperties());
+        Properties file = fileProperties();
+        file.stringPropertyNames().stream().filter(k -> k.startsWith("telephony.") && !k.equals(PROVIDER_KEY))
+                .forEach(k -> members.setProperty(k, file.getProperty(k).strip()));
+        CompositeProviderFactory factory = new CompositeProviderFactory(members, context.environment());
+        Map<String, String> own = configKeysFor(CompositeProvider.NAME);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (dev.telephony.api.spi.ConfigKey key : factory.configKeys()) {
+            String value = own.get(key.name());
+            if (value == null) {
+                value = context.systemProperties().getProperty(key.systemProperty(factory.name()));
+            }
+            if (value == null) {
+                value = context.environment().get(key.environmentVariable(factory.name()));
+            }
+            if (value != null) {
+                values.put(key.name(), value);
+            }
+        }
+        List<String> unknown = own.keySet().stream().filter(k -> factory.configKeys().stream().noneMatch(c -> c.name().equals(k)))
+                .sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new ConfigurationException("provider '" + factory.name() + "' has no configuration key " + unknown
+                    + "; give a member's keys as telephony.<member>.<key>", unknown);
+        }
+        return factory.create(dev.telephony.api.spi.ProviderConfig.of(factory.name(), factory.configKeys(), values,
+                context.clock(), context.sleeper()));
     }
 
     /** The providers on the classpath (the sandbox is not among them: it is the command line's own). */

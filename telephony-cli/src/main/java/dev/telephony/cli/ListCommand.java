@@ -51,12 +51,18 @@ final class ListCommand extends BaseCommand.WithProvider {
                 }
             }
         } else {
-            Output.StreamingTable table = output.streamingTable(List.of("NUMBER", "TYPE", "STATUS", "FEATURES", "NAME"),
-                    16, 9, 8, 17);
+            boolean carriers = Composites.of(provider).isPresent();
+            Output.StreamingTable table = carriers
+                    ? output.streamingTable(List.of("NUMBER", "CARRIER", "TYPE", "STATUS", "FEATURES", "NAME"), 16, 12, 9, 8, 17)
+                    : output.streamingTable(List.of("NUMBER", "TYPE", "STATUS", "FEATURES", "NAME"), 16, 9, 8, 17);
             while ((limit == null || printed < limit) && numbers.hasNext()) {
                 OwnedNumber n = numbers.next();
-                table.add(List.of(n.number().e164(), n.type().name(), n.status().name(), Output.features(n.features()),
-                        n.name().orElse("")));
+                List<String> row = new java.util.ArrayList<>(List.of(n.number().e164(), n.type().name(), n.status().name(),
+                        Output.features(n.features()), n.name().orElse("")));
+                if (carriers) {
+                    row.add(1, Composites.carrier(n.attributes()));
+                }
+                table.add(row);
                 printed++;
             }
             boolean more = limit != null && printed == limit && numbers.hasNext();

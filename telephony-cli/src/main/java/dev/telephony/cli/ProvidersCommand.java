@@ -28,6 +28,8 @@ final class ProvidersCommand extends BaseCommand {
         Connector.Choice choice = connector.choose();
         List<ProviderInfo> providers = new ArrayList<>();
         providers.add(new ProviderInfo(Sandbox.NAME, Sandbox.DESCRIPTION, List.of(), InMemoryProvider.ALL_CAPABILITIES, false));
+        providers.add(new ProviderInfo(CompositeSandbox.NAME, CompositeSandbox.DESCRIPTION, List.of(),
+                InMemoryProvider.ALL_CAPABILITIES, false));
         connector.providers().stream().sorted(Comparator.comparing(ProviderInfo::name)).forEach(providers::add);
         if (name != null) {
             providers = providers.stream().filter(p -> p.name().equals(name)).toList();
@@ -63,7 +65,7 @@ final class ProvidersCommand extends BaseCommand {
         node.put("chosen", info.name().equals(choice.name()));
         node.put("selectableWithoutName", info.selectableWithoutName());
         node.set("capabilities", Json.names(info.capabilities()));
-        List<String> given = info.name().equals(Sandbox.NAME) ? List.of() : connector.givenKeys(info);
+        List<String> given = info.configKeys().isEmpty() ? List.of() : connector.givenKeys(info);
         node.set("config", Json.array(info.configKeys(), key -> {
             ObjectNode k = Json.object();
             k.put("key", key.name());
@@ -88,7 +90,7 @@ final class ProvidersCommand extends BaseCommand {
         if (info.name().equals(choice.name())) {
             marks.add(choice.chosenBy().equals("default") ? "in use" : "in use, chosen by " + choice.chosenBy());
         }
-        if (!info.selectableWithoutName() && !info.name().equals(Sandbox.NAME)) {
+        if (!info.selectableWithoutName() && !info.name().equals(Sandbox.NAME) && !info.name().equals(CompositeSandbox.NAME)) {
             marks.add("chosen only by name");
         }
         output.line(info.name() + (marks.isEmpty() ? "" : "  (" + String.join("; ", marks) + ")"));

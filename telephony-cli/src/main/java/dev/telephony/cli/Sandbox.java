@@ -42,41 +42,52 @@ final class Sandbox implements AutoCloseable {
     /** Saves what a command already did when it is interrupted (Ctrl-C during a long wait or listing). */
     private final Thread saveOnExit = new Thread(this::close, "telephony-sandbox-save");
 
-    private Sandbox(Path file, FileChannel lockChannel, FileLock lock, CarrierState carrier, CliContext context) {
+    private Sandbox(Path file, FileChannel lockChannel, FileLock lock, CarrierState carrier, CliContext context,
+                    java.util.Set<dev.telephony.api.Capability> capabilities) {
         this.file = file;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.carrier = carrier;
-        this.provider = InMemoryProvider.builder().carrier(carrier).clock(context.clock()).sleeper(context.sleeper())
-                .asynchronousPurchases(true).build();
+        this.provider = InMemoryProvider.builder().carrier(carrier).capabilities(capabilities).clock(context.clock())
+                .sleeper(context.sleeper()).asynchronousPurchases(true).build();
         Runtime.getRuntime().addShutdownHook(saveOnExit);
     }
 
     /** Where the sandbox of {@code context}'s home keeps its state. */
     static Path stateFile(CliContext context) {
-        return context.home().resolve(".telephony").resolve("sandbox.json");
+        return stateFile(context, NAME);
+    }
+
+    /** Where the sandbox carrier called {@code name} keeps its state. */
+    static Path stateFile(CliContext context, String name) {
+        return context.home().resolve(".telephony").resolve(name + ".json");
     }
 
     /** Opens the sandbox: its saved state, or a freshly seeded carrier the first time. Holds its lock until closed. */
     static Sandbox open(CliContext context) {
-        return open(context, false);
+        return open(context, NAME, SandboxInventory::seed, InMemoryProvider.ALL_CAPABILITIES, false);
     }
 
     /** Opens the sandbox afresh, throwing any saved state away. */
     static Sandbox reset(CliContext context) {
-        return open(context, true);
+        return open(context, NAME, SandboxInventory::seed, InMemoryProvider.ALL_CAPABILITIES, true);
     }
 
-    private static Sandbox open(CliContext context, boolean fresh) {
-        Path file = stateFile(context);
+    /**
+     * Opens the sandbox carrier called {@code name} (its state in {@code <home>/.telephony/<name>.json}),
+     * seeded by {@code seed} the first time, its provider declaring {@code capabilities}.
+     */
+    static Sandbox open(CliContext context, String name, java.util.function.UnaryOperator<CarrierState> seed,
+                        java.util.Set<dev.telephony.api.Capability> capabilities, boolean fresh) {
+        Path file = stateFile(context, name);
         FileChannel channel = null;
         try {
             Files.createDirectories(file.getParent());
-            channel = FileChannel.open(file.resolveSibling("sandbox.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(file.resolveSibling(name + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.lock();
             CarrierState carrier = !fresh && Files.exists(file) ? load(file, context)
-                    : SandboxInventory.seed(new CarrierState(context.clock()));
-            Sandbox sandbox = new Sandbox(file, channel, lock, carrier, context);
+                    : seed.apply(new CarrierState(context.clock()));
+            Sandbox sandbox = new Sandbox(file, channel, lock, carrier, context, capabilities);
             if (fresh || !Files.exists(file)) {
                 sandbox.save();
             }

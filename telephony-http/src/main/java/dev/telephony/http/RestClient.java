@@ -13,6 +13,8 @@ import dev.telephony.api.error.ErrorContext;
 import dev.telephony.api.error.ProtocolException;
 import dev.telephony.api.error.ProviderUnavailableException;
 import dev.telephony.api.error.TelephonyException;
+import dev.telephony.api.event.TelephonyListener;
+import dev.telephony.api.spi.ProviderEvents;
 import dev.telephony.api.spi.Reconciliation;
 import dev.telephony.api.spi.Retrier;
 import java.io.IOException;
@@ -23,7 +25,6 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,7 +57,8 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #send(HttpRequest)} sends once; {@link #read(HttpRequest)} retries under the retry policy
  * and is only for idempotent reads. Errors arrive as neutral exceptions carrying provider, status,
  * provider code and request id. Logging is an allow-list: method, path, status, duration and request
- * id, never headers, query values or bodies.
+ * id, never headers, query values or bodies. Each request, retry and reconciliation is reported to
+ * {@link #events()}, with the same allow-list (the path as a template).
  */
 public final class RestClient implements AutoCloseable {
     /** The logger, made when first used: connecting logs nothing, so it need not start the logging backend. */
@@ -77,6 +79,7 @@ public final class RestClient implements AutoCloseable {
     private volatile Reconciliation reconciliation;
     private final Redactor redactor;
     private final HttpSettings settings;
+    private final ProviderEvents events;
     private PoolingHttpClientConnectionManager connections;
     private volatile CloseableHttpClient http;
     private boolean closed;
@@ -102,10 +105,22 @@ public final class RestClient implements AutoCloseable {
         this.errors = b.errors;
         this.clock = b.clock;
         this.sleeper = b.sleeper;
-        this.retrier = new Retrier(b.settings.retryPolicy(), b.sleeper, b.random);
+        this.events = events(b);
+        this.retrier = new Retrier(b.settings.retryPolicy(), b.sleeper, b.random).reportingTo(events);
         this.callersExecutor = b.executor;
         this.redactor = new Redactor(authentication.secrets());
         this.settings = b.settings;
+    }
+
+    /** The builder's listener; else the one of the configuration a factory is creating its provider from. */
+    private static ProviderEvents events(Builder b) {
+        TelephonyListener listener = b.listener;
+        if (listener == null) {
+            // no method reference: connecting would pay for a cold JVM's first one
+            Optional<ProviderEvents.Binding> bound = ProviderEvents.bound();
+            listener = bound.isPresent() ? bound.get().listener() : TelephonyListener.NONE;
+        }
+        return ProviderEvents.of(b.provider, listener, b.clock);
     }
 
     /**
@@ -282,6 +297,14 @@ public final class RestClient implements AutoCloseable {
         return sleeper;
     }
 
+    /**
+     * Where this client's requests, retries and reconciliations are reported; hand it to
+     * {@code ProviderBase} so the provider's service calls are reported there too.
+     */
+    public ProviderEvents events() {
+        return events;
+    }
+
     /** The retrier reads go through, for providers that compose reads themselves. */
     public Retrier retrier() {
         return retrier;
@@ -318,8 +341,9 @@ public final class RestClient implements AutoCloseable {
 
     /** An idempotent read, retried on rate limits and outages (do not wrap it in a {@link Retrier} of your own). */
     public HttpResponse read(HttpRequest request) {
-        // the request names the read in the retrier's log, written out only if a retry is logged
-        return retrier.call((Object) request, () -> send(request));
+        // the request names the read in the retrier's log, written out only if a retry is logged or reported;
+        // the try's number comes from the retrier, so a read allocates no counter of its own
+        return retrier.call((Object) request, () -> send(request, Retrier.currentAttempt()));
     }
 
     /**
@@ -328,7 +352,7 @@ public final class RestClient implements AutoCloseable {
      * {@link #reconciliation()}.
      */
     public HttpResponse idempotentWrite(String operation, HttpRequest request) {
-        return retrier.call(operation, () -> send(request));
+        return retrier.call(operation, () -> send(request, Retrier.currentAttempt()));
     }
 
     /** {@link #read(HttpRequest)}, then the body as {@code type}. */
@@ -338,9 +362,13 @@ public final class RestClient implements AutoCloseable {
 
     /** Sends once; an error answer becomes the neutral exception. A 401 is retried once if the credentials were renewed. */
     public HttpResponse send(HttpRequest request) {
-        HttpResponse response = exchange(request);
+        return send(request, 1);
+    }
+
+    private HttpResponse send(HttpRequest request, int attempt) {
+        HttpResponse response = exchange(request, attempt);
         if (response.status() == 401 && authentication.renewAfterUnauthorized()) {
-            response = exchange(request);
+            response = exchange(request, attempt);
         }
         if (response.status() >= 400) {
             ErrorContext context = context().withHttpStatus(response.status());
@@ -426,7 +454,7 @@ public final class RestClient implements AutoCloseable {
                 + redactor.excerpt(response.bodyBytes()) + "'", context, null);
     }
 
-    private HttpResponse exchange(HttpRequest request) {
+    private HttpResponse exchange(HttpRequest request, int attempt) {
         ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method()).setUri(baseUri + request.pathAndQuery())
                 .addHeader("Accept", "application/json");
         // loops rather than forEach(builder::addHeader), which would make a method reference per request
@@ -441,21 +469,30 @@ public final class RestClient implements AutoCloseable {
             builder.setEntity(Pool.entity(body, request.contentType().orElse("application/octet-stream")));
         }
         ClassicHttpRequest message = builder.build();
-        // with DEBUG off a request costs no clock reads, boxing or header lookups for a line nobody writes
+        // with DEBUG off and no listener a request costs no clock reads, boxing or header lookups for a line nobody writes
         boolean debug = Log.LOG.isDebugEnabled();
         long started = debug ? clock.millis() : 0;
+        ProviderEvents.Exchange reported = events.request(request.method(), request.path(), attempt);
         try {
             HttpResponse response = http().execute(message, RestClient::answerOf);
             if (debug) {
                 Log.LOG.debug("{} {} -> {} in {} ms [requestId={}]", provider, request, response.status(),
                         clock.millis() - started, requestId(response).orElse("-"));
             }
+            if (events.active()) {
+                reported.answered(response.status(), requestId(response));
+            }
             return response;
         } catch (IOException e) {
             if (debug) {
                 Log.LOG.debug("{} {} -> {} in {} ms", provider, request, e.getClass().getSimpleName(), clock.millis() - started);
             }
-            throw failure(request, e);
+            TelephonyException failure = failure(request, e);
+            reported.failed(failure);
+            throw failure;
+        } catch (RuntimeException e) {
+            reported.failed(e);
+            throw e;
         }
     }
 
@@ -556,6 +593,7 @@ public final class RestClient implements AutoCloseable {
         private Sleeper sleeper = Sleeper.SYSTEM;
         private RandomGenerator random = ThreadJitter.INSTANCE;
         private java.util.concurrent.Executor executor;
+        private TelephonyListener listener;
 
         private Builder(String provider, URI baseUri) {
             this.provider = provider;
@@ -607,6 +645,15 @@ public final class RestClient implements AutoCloseable {
          */
         public Builder executor(java.util.concurrent.Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * The listener this client's requests, retries and reconciliations are reported to; by default
+         * the one of the configuration a factory is creating its provider from, if any.
+         */
+        public Builder listener(TelephonyListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

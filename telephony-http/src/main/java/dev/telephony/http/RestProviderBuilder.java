@@ -1,6 +1,7 @@
 package dev.telephony.http;
 
 import dev.telephony.api.Sleeper;
+import dev.telephony.api.event.TelephonyListener;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
@@ -18,6 +19,7 @@ public abstract class RestProviderBuilder<B extends RestProviderBuilder<B>> {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private RandomGenerator random = ThreadJitter.INSTANCE;
     private java.util.concurrent.Executor executor;
+    private TelephonyListener listener;
 
     /** This builder, typed as the provider's. */
     protected abstract B self();
@@ -57,10 +59,24 @@ public abstract class RestProviderBuilder<B extends RestProviderBuilder<B>> {
         return self();
     }
 
-    /** A REST client for {@code provider} at {@code baseUri} with these settings. */
+    /**
+     * A listener the provider reports to: its service calls, requests, retries and reconciliations.
+     * Without one, a provider created through {@code Telephony.builder()} reports to the listeners
+     * registered there.
+     */
+    public B listener(TelephonyListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        return self();
+    }
+
+    /** A REST client for {@code provider} at {@code baseUri} with these settings (listener and executor). */
     protected RestClient.Builder restClient(String provider, URI baseUri) {
-        RestClient.Builder builder = RestClient.builder(provider, baseUri).settings(settings).clock(clock).sleeper(sleeper).random(random);
-        return executor == null ? builder : builder.executor(executor);
+        RestClient.Builder builder = RestClient.builder(provider, baseUri).settings(settings).clock(clock).sleeper(sleeper)
+                .random(random);
+        if (executor != null) {
+            builder.executor(executor);
+        }
+        return listener == null ? builder : builder.listener(listener);
     }
 
     protected Clock clock() {

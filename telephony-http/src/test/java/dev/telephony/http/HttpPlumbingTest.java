@@ -44,7 +44,7 @@ class HttpPlumbingTest {
             client = RestClient.builder("acme", URI.create("http://127.0.0.1:" + server.port()))
                     .authentication(Authentication.basic("project", TOKEN))
                     .clock(clock).sleeper(clock.sleeper()).random(new SplittableRandom(5))
-                    .settings(HttpSettings.defaults().withResponseTimeout(Duration.ofMillis(1000)))
+                    .settings(HttpSettings.defaults().withResponseTimeout(Duration.ofMillis(1500)))
                     .build();
         }
         return client;
@@ -132,7 +132,7 @@ class HttpPlumbingTest {
             assertThatThrownBy(() -> nowhere.send(HttpRequest.get("/x"))).isInstanceOf(ProviderUnavailableException.class)
                     .hasMessageContaining("could not connect");
         }
-        server.stubFor(get("/slow").willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
+        server.stubFor(get("/slow").willReturn(aResponse().withStatus(200).withFixedDelay(4500)));
         assertThatThrownBy(() -> client().send(HttpRequest.get("/slow"))).isInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("may have been carried out");
         server.stubFor(get("/reset").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));

@@ -9,7 +9,7 @@ import dev.telephony.api.error.InsufficientFundsException;
 import dev.telephony.api.error.InvalidRequestException;
 import dev.telephony.api.error.NumberNotAvailableException;
 import dev.telephony.api.error.TelephonyException;
-import dev.telephony.compat.wire.ErrorBody;
+import dev.telephony.compat.internal.ErrorBody;
 import dev.telephony.http.ErrorTranslator;
 import dev.telephony.http.HttpRequest;
 import dev.telephony.http.HttpResponse;

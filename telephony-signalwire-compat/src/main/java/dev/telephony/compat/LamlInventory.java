@@ -22,7 +22,7 @@ import dev.telephony.api.error.ProtocolException;
 import dev.telephony.api.spi.Capabilities;
 import dev.telephony.api.spi.PagedListing;
 import dev.telephony.api.spi.Reconciliation;
-import dev.telephony.compat.wire.Countries;
+import dev.telephony.compat.internal.Countries;
 import dev.telephony.http.HttpRequest;
 import dev.telephony.http.HttpResponse;
 import dev.telephony.http.RestClient;

@@ -36,7 +36,8 @@ public final class LamlProvider extends ProviderBase {
     }
 
     private LamlProvider(LamlFlavor flavor, RestClient client, LamlInventory inventory) {
-        super(flavor.providerName(), flavor.capabilities(), inventory, new LamlPurchaser(client, flavor, inventory), null, List.of());
+        super(flavor.providerName(), flavor.capabilities(), inventory, new LamlPurchaser(client, flavor, inventory), null, List.of(),
+                client.events());
         this.flavor = flavor;
         this.client = client;
     }

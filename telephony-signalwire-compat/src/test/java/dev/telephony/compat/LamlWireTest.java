@@ -159,7 +159,7 @@ class LamlWireTest {
             harness.carrier().own(PhoneNumber.of("+1646200000" + i), "line " + i);
         }
         var first = provider.inventory().list(ListQuery.builder().pageSize(2).build()).firstPage();
-        // the listing's own token (see PagedListing) wraps next_page_uri, which is followed as it is
+        // the listing's token wraps the API's next_page_uri
         assertThat(first.nextToken()).hasValueSatisfying(t -> assertThat(providerToken(t))
                 .startsWith("/api/laml/2010-04-01/Accounts/" + LamlHarness.PROJECT + "/IncomingPhoneNumbers.json?")
                 .contains("Page=1").contains("PageToken=PA"));

@@ -10,7 +10,7 @@ import dev.telephony.http.ProviderError;
 import dev.telephony.http.Redactor;
 import dev.telephony.http.RestClient;
 import dev.telephony.http.StatusErrors;
-import dev.telephony.signalwire.wire.ErrorBody;
+import dev.telephony.signalwire.internal.ErrorBody;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -25,7 +25,7 @@ import dev.telephony.http.HttpRequest;
 import dev.telephony.http.HttpResponse;
 import dev.telephony.http.RestClient;
 import dev.telephony.http.UrlPath;
-import dev.telephony.signalwire.wire.UpdateBody;
+import dev.telephony.signalwire.internal.UpdateBody;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

@@ -43,7 +43,7 @@ public final class SignalWireProvider extends ProviderBase {
     }
 
     private SignalWireProvider(RestClient client, SignalWireInventory inventory) {
-        super(NAME, CAPABILITIES, inventory, new SignalWirePurchaser(client, inventory), null, List.of());
+        super(NAME, CAPABILITIES, inventory, new SignalWirePurchaser(client, inventory), null, List.of(), client.events());
         this.client = client;
     }
 

@@ -16,7 +16,7 @@ import dev.telephony.api.spi.Reconciliation;
 import dev.telephony.http.HttpRequest;
 import dev.telephony.http.HttpResponse;
 import dev.telephony.http.RestClient;
-import dev.telephony.signalwire.wire.PurchaseBody;
+import dev.telephony.signalwire.internal.PurchaseBody;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

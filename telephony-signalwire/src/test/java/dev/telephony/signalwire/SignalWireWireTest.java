@@ -145,7 +145,7 @@ class SignalWireWireTest {
         var pages = provider.inventory().list(ListQuery.builder().pageSize(3).build()).pages().iterator();
         var first = pages.next();
         assertThat(first.items()).hasSize(3);
-        // the listing's own token (see PagedListing) wraps links.next, which is followed as it is
+        // the listing's token wraps SignalWire's links.next, which goes back to the configured host only
         assertThat(first.nextToken()).hasValueSatisfying(t -> assertThat(providerToken(t))
                 .startsWith("/api/relay/rest/phone_numbers?").contains("page_number=1").contains("page_token=PA"));
         assertThat(pages.next().items()).hasSize(3);
@@ -213,6 +213,8 @@ class SignalWireWireTest {
 
     @Test
     void anUnparseableSuccessIsAProtocolErrorWithAShortExcerpt() {
+        // a first, undisturbed request warms the connection, so a loaded machine cannot turn the spoiled one into a time-out
+        provider.inventory().get(PhoneNumber.of("+12125550100"));
         harness.faults().injectOnce(dev.telephony.testkit.carrier.RequestKind.READ, dev.telephony.testkit.carrier.Fault.malformedBody());
         assertThatThrownBy(() -> provider.inventory().get(PhoneNumber.of("+12125550100")))
                 .isInstanceOf(ProtocolException.class)
@@ -223,5 +225,59 @@ class SignalWireWireTest {
     void theProviderNeverShowsItsToken() {
         assertThat(provider.toString()).doesNotContain(SignalWireHarness.TOKEN);
         assertThat(Optional.of(provider).map(Object::toString)).isPresent();
+    }
+
+    /**
+     * A 429 with Retry-After on one number of a parallel bulk purchase pauses the whole batch: the
+     * provider's executor is the test's (it runs each number's task itself, on threads of its own), so
+     * which number is in flight is the test's choice; the wait is slept once, on the injected sleeper.
+     */
+    @Test
+    void aRateLimitOnOneNumberOfABulkPurchasePausesTheWholeBatchForTheRetryAfterAndIsSleptOnce() throws Exception {
+        var numbers = harness.carrier().seed().areaCode("646").count(3).add().stream().map(AvailableNumber::number).toList();
+        var clock = harness.clock();
+        var tasks = new java.util.concurrent.LinkedBlockingQueue<Runnable>();
+        var sleeping = new java.util.concurrent.CountDownLatch(1);
+        var wake = new java.util.concurrent.CountDownLatch(1);
+        dev.telephony.api.Sleeper sleeper = d -> {
+            sleeping.countDown();
+            wake.await();
+            clock.sleeper().sleep(d);
+        };
+        harness.carrier().faults().injectOnce(dev.telephony.testkit.carrier.RequestKind.PURCHASE,
+                dev.telephony.testkit.carrier.Fault.rateLimited(Duration.ofSeconds(3)));
+        try (TelephonyProvider paced = SignalWireProvider.builder().baseUrl(harness.simulator().baseUri())
+                .projectId(SignalWireHarness.PROJECT).apiToken(SignalWireHarness.TOKEN).clock(clock).sleeper(sleeper)
+                .random(new java.util.SplittableRandom(3)).executor(tasks::add)
+                .httpSettings(dev.telephony.http.HttpSettings.defaults().withResponseTimeout(SignalWireHarness.RESPONSE_TIMEOUT)
+                        .withBulkConcurrency(2))
+                .build()) {
+            var purchase = new java.util.concurrent.FutureTask<>(() -> paced.purchaser()
+                    .purchase(dev.telephony.api.PurchaseRequest.ofNumbers(numbers)));
+            new Thread(purchase, "bulk purchase").start();
+            Runnable first = tasks.take();
+            Runnable second = tasks.take();
+            Thread limited = new Thread(first, "rate limited");
+            limited.start();
+            sleeping.await();
+            int sentBeforePause = harness.carrier().requestCount(dev.telephony.testkit.carrier.RequestKind.PURCHASE);
+            // the second number starts while the batch is paused: it must not send before the wait is over
+            Thread held = new Thread(second, "held back");
+            held.start();
+            while (held.isAlive() && held.getState() != Thread.State.WAITING) {
+                Thread.onSpinWait();
+            }
+            assertThat(harness.carrier().requestCount(dev.telephony.testkit.carrier.RequestKind.PURCHASE)).isEqualTo(sentBeforePause);
+            assertThat(tasks).isEmpty();
+            wake.countDown();
+            limited.join();
+            held.join();
+            tasks.take().run();
+            var order = purchase.get();
+            assertThat(order.purchased()).containsExactlyElementsOf(numbers);
+            assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(3));
+            assertThat(harness.carrier().repeatedPurchases()).isEmpty();
+            assertThat(numbers).allSatisfy(n -> assertThat(harness.carrier().timesBought(n)).isEqualTo(1));
+        }
     }
 }

@@ -39,8 +39,11 @@ public final class Arguments {
         return value;
     }
 
-    /** The longest id or continuation token a provider issues that the library accepts back. */
-    public static final int MAX_ID_LENGTH = 4096;
+    /**
+     * The longest id or continuation token the library accepts back: room for an order id that names
+     * the most numbers one purchase may ask for ({@code PurchaseRequest.MAX_NUMBERS}).
+     */
+    public static final int MAX_ID_LENGTH = 65_536;
 
     /**
      * An id or continuation token the provider issued: not blank, at most {@value #MAX_ID_LENGTH}

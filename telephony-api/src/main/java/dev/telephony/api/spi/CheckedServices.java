@@ -25,14 +25,24 @@ import java.util.Set;
 /**
  * The services {@link ProviderBase} hands out: each checks every argument with {@link Arguments}, and
  * the capabilities the call needs against those the provider declares, before the provider's own
- * service sees it, so no provider has to, and none can forget one.
+ * service sees it, so no provider has to, and none can forget one. Each call is reported to the
+ * provider's {@link ProviderEvents} as one operation, checks included, and each order and port handed
+ * to the caller is looked at for a status change.
  */
 final class CheckedServices {
     private CheckedServices() {
     }
 
-    /** Who declares what: the provider's name and capabilities. */
-    record Declared(String provider, Set<Capability> capabilities) {
+    /** Who declares what: the provider's name and capabilities, and where its calls are reported. */
+    record Declared(String provider, Set<Capability> capabilities, ProviderEvents events) {
+        <T> T operation(String operation, java.util.function.Supplier<T> call) {
+            return events.operation(operation, call);
+        }
+
+        void operation(String operation, Runnable call) {
+            events.operation(operation, call);
+        }
+
         void require(Capability needed) {
             Capabilities.require(provider, capabilities, needed);
         }
@@ -57,53 +67,67 @@ final class CheckedServices {
     private record Inventory(NumberInventory delegate, Declared declared) implements NumberInventory {
         @Override
         public List<Region> regions() {
-            declared.require(Capability.REGIONS);
-            return delegate.regions();
+            return declared.operation("regions", () -> {
+                declared.require(Capability.REGIONS);
+                return delegate.regions();
+            });
         }
 
         @Override
         public List<Region> regions(String countryCode) {
-            String country = Arguments.requireCountryCode("countryCode", countryCode);
-            declared.require(Capability.REGIONS);
-            return delegate.regions(country);
+            return declared.operation("regions", () -> {
+                String country = Arguments.requireCountryCode("countryCode", countryCode);
+                declared.require(Capability.REGIONS);
+                return delegate.regions(country);
+            });
         }
 
         @Override
         public List<AvailableNumber> search(NumberSearch search) {
-            declared.require(Arguments.require("search", search).requiredCapabilities());
-            return delegate.search(search);
+            return declared.operation("search", () -> {
+                declared.require(Arguments.require("search", search).requiredCapabilities());
+                return delegate.search(search);
+            });
         }
 
         @Override
         public Listing<OwnedNumber> list() {
-            declared.require(Capability.LIST);
-            // the provider's own list(), which may differ from list(ListQuery.all())
-            return delegate.list();
+            return declared.operation("list", () -> {
+                declared.require(Capability.LIST);
+                // the provider's own list(), which may differ from list(ListQuery.all())
+                return delegate.list();
+            });
         }
 
         @Override
         public Listing<OwnedNumber> list(ListQuery query) {
-            declared.require(Arguments.require("query", query).requiredCapabilities());
-            return delegate.list(query);
+            return declared.operation("list", () -> {
+                declared.require(Arguments.require("query", query).requiredCapabilities());
+                return delegate.list(query);
+            });
         }
 
         @Override
         public Optional<OwnedNumber> get(PhoneNumber number) {
-            return delegate.get(Arguments.require("number", number));
+            return declared.operation("get", () -> delegate.get(Arguments.require("number", number)));
         }
 
         @Override
         public OwnedNumber update(PhoneNumber number, NumberUpdate update) {
-            Arguments.require("number", number);
-            declared.require(Arguments.require("update", update).requiredCapabilities());
-            return delegate.update(number, update);
+            return declared.operation("update", () -> {
+                Arguments.require("number", number);
+                declared.require(Arguments.require("update", update).requiredCapabilities());
+                return delegate.update(number, update);
+            });
         }
 
         @Override
         public void release(PhoneNumber number) {
-            Arguments.require("number", number);
-            declared.require(Capability.RELEASE);
-            delegate.release(number);
+            declared.operation("release", () -> {
+                Arguments.require("number", number);
+                declared.require(Capability.RELEASE);
+                delegate.release(number);
+            });
         }
 
         @Override
@@ -115,23 +139,29 @@ final class CheckedServices {
     private record Purchaser(NumberPurchaser delegate, Declared declared) implements NumberPurchaser {
         @Override
         public PurchaseOrder purchase(PurchaseRequest request) {
-            declared.require(Arguments.require("request", request).requiredCapabilities());
-            return delegate.purchase(request);
+            return declared.operation("purchase", () -> {
+                declared.require(Arguments.require("request", request).requiredCapabilities());
+                return declared.events().seen(delegate.purchase(request));
+            });
         }
 
         @Override
         public Optional<PurchaseOrder> order(String orderId) {
-            Arguments.requireId("orderId", orderId);
-            declared.require(Capability.PURCHASE);
-            return delegate.order(orderId);
+            return declared.operation("order", () -> {
+                Arguments.requireId("orderId", orderId);
+                declared.require(Capability.PURCHASE);
+                return declared.events().seen(delegate.order(orderId));
+            });
         }
 
         @Override
         public PurchaseOrder await(String orderId, Duration timeout) {
-            Arguments.requireId("orderId", orderId);
-            Duration bounded = Arguments.requireTimeout("timeout", timeout);
-            declared.require(Capability.PURCHASE);
-            return delegate.await(orderId, bounded);
+            return declared.operation("await", () -> {
+                Arguments.requireId("orderId", orderId);
+                Duration bounded = Arguments.requireTimeout("timeout", timeout);
+                declared.require(Capability.PURCHASE);
+                return declared.events().seen(delegate.await(orderId, bounded));
+            });
         }
 
         @Override
@@ -143,44 +173,56 @@ final class CheckedServices {
     private record Porting(PortingService delegate, Declared declared) implements PortingService {
         @Override
         public PortabilityResult checkPortability(PhoneNumber number) {
-            Arguments.require("number", number);
-            declared.require(Capability.PORTING);
-            return delegate.checkPortability(number);
+            return declared.operation("port-check", () -> {
+                Arguments.require("number", number);
+                declared.require(Capability.PORTING);
+                return delegate.checkPortability(number);
+            });
         }
 
         @Override
         public PortOrder submit(PortRequest request) {
-            Arguments.require("request", request);
-            declared.require(Capability.PORTING);
-            return delegate.submit(request);
+            return declared.operation("port-submit", () -> {
+                Arguments.require("request", request);
+                declared.require(Capability.PORTING);
+                return declared.events().seen(delegate.submit(request));
+            });
         }
 
         @Override
         public Optional<PortOrder> get(String portId) {
-            Arguments.requireId("portId", portId);
-            declared.require(Capability.PORTING);
-            return delegate.get(portId);
+            return declared.operation("port-get", () -> {
+                Arguments.requireId("portId", portId);
+                declared.require(Capability.PORTING);
+                return declared.events().seenPort(delegate.get(portId));
+            });
         }
 
         @Override
         public Listing<PortOrder> list() {
-            declared.require(Capability.PORTING);
-            return delegate.list();
+            return declared.operation("port-list", () -> {
+                declared.require(Capability.PORTING);
+                return delegate.list();
+            });
         }
 
         @Override
         public PortOrder cancel(String portId) {
-            Arguments.requireId("portId", portId);
-            declared.require(Capability.PORTING);
-            return delegate.cancel(portId);
+            return declared.operation("port-cancel", () -> {
+                Arguments.requireId("portId", portId);
+                declared.require(Capability.PORTING);
+                return declared.events().seen(delegate.cancel(portId));
+            });
         }
 
         @Override
         public PortOrder await(String portId, Duration timeout) {
-            Arguments.requireId("portId", portId);
-            Duration bounded = Arguments.requireTimeout("timeout", timeout);
-            declared.require(Capability.PORTING);
-            return delegate.await(portId, bounded);
+            return declared.operation("port-await", () -> {
+                Arguments.requireId("portId", portId);
+                Duration bounded = Arguments.requireTimeout("timeout", timeout);
+                declared.require(Capability.PORTING);
+                return declared.events().seen(delegate.await(portId, bounded));
+            });
         }
 
         @Override

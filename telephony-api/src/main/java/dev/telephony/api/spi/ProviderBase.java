@@ -17,6 +17,10 @@ import java.util.Set;
  * null, a negative timeout or a malformed country code fails with
  * {@link dev.telephony.api.error.InvalidRequestException} naming the parameter, and nothing is sent.
  * A timeout longer than {@link Arguments#MAX_TIMEOUT} reaches the provider clamped to it.
+ *
+ * <p>Every call of those services is reported to the provider's {@link ProviderEvents} (start, then end
+ * or failure, with its duration), checks included, and so is each order and port status change the
+ * caller is handed: a provider needs no event code of its own.
  */
 public abstract class ProviderBase implements TelephonyProvider {
     private final String name;
@@ -27,18 +31,43 @@ public abstract class ProviderBase implements TelephonyProvider {
     private final List<Object> extensions;
 
     /**
+     * A provider that reports to the listeners of the configuration its factory is creating it from
+     * (see {@link ProviderEvents#bound()}), and to none when it is built otherwise.
+     *
      * @param porting    the porting service, or {@code null} for one that refuses every call as unsupported
      * @param extensions the typed extensions {@link #unwrap(Class)} offers
      */
     protected ProviderBase(String name, Set<Capability> capabilities, NumberInventory inventory, NumberPurchaser purchaser,
                            PortingService porting, List<Object> extensions) {
+        this(name, capabilities, inventory, purchaser, porting, extensions, ProviderEvents.none(name));
+    }
+
+    /**
+     * A provider that reports to {@code events} (those of its REST client, say, which its builder gave
+     * a listener); when they have no listener, to those of the configuration its factory is creating it
+     * from, if any.
+     *
+     * @param porting    the porting service, or {@code null} for one that refuses every call as unsupported
+     * @param extensions the typed extensions {@link #unwrap(Class)} offers
+     * @param events     where its service calls are reported
+     */
+    protected ProviderBase(String name, Set<Capability> capabilities, NumberInventory inventory, NumberPurchaser purchaser,
+                           PortingService porting, List<Object> extensions, ProviderEvents events) {
         this.name = Objects.requireNonNull(name, "name");
         this.capabilities = Set.copyOf(capabilities);
-        CheckedServices.Declared declared = new CheckedServices.Declared(name, this.capabilities);
+        ProviderEvents reporting = reporting(name, Objects.requireNonNull(events, "events"));
+        CheckedServices.Declared declared = new CheckedServices.Declared(name, this.capabilities, reporting);
         this.inventory = CheckedServices.inventory(Objects.requireNonNull(inventory, "inventory"), declared);
         this.purchaser = CheckedServices.purchaser(Objects.requireNonNull(purchaser, "purchaser"), declared);
         this.porting = CheckedServices.porting(porting != null ? porting : Unsupported.porting(name), declared);
         this.extensions = List.copyOf(extensions);
+    }
+
+    private static ProviderEvents reporting(String name, ProviderEvents events) {
+        if (events.active()) {
+            return events.named(name);
+        }
+        return ProviderEvents.bound().map(b -> ProviderEvents.of(name, b.listener(), b.clock())).orElse(events.named(name));
     }
 
     @Override

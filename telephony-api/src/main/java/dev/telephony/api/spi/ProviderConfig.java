@@ -3,6 +3,7 @@ package dev.telephony.api.spi;
 import dev.telephony.api.Secret;
 import dev.telephony.api.Sleeper;
 import dev.telephony.api.error.ConfigurationException;
+import dev.telephony.api.event.TelephonyListener;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * The resolved configuration a factory creates its provider from: the values of its
- * {@link ConfigKey}s, and the clock and sleeper all waiting goes through. {@link #toString()} masks
- * every secret.
+ * {@link ConfigKey}s, the clock and sleeper all waiting goes through, and the listener the provider
+ * reports to. {@link #toString()} masks every secret.
  */
 public final class ProviderConfig {
     private final String provider;
@@ -23,8 +24,10 @@ public final class ProviderConfig {
     private final Map<String, String> values;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final TelephonyListener listener;
 
-    private ProviderConfig(String provider, List<ConfigKey> keys, Map<String, String> values, Clock clock, Sleeper sleeper) {
+    private ProviderConfig(String provider, List<ConfigKey> keys, Map<String, String> values, Clock clock, Sleeper sleeper,
+                           TelephonyListener listener) {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.keys = new LinkedHashMap<>();
         for (ConfigKey key : keys) {
@@ -33,6 +36,7 @@ public final class ProviderConfig {
         this.values = Map.copyOf(values);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /**
@@ -82,7 +86,13 @@ public final class ProviderConfig {
                     .collect(Collectors.joining(", ")),
                     missing.stream().map(ConfigKey::name).toList());
         }
-        return new ProviderConfig(provider, keys, resolved, clock, sleeper);
+        return new ProviderConfig(provider, keys, resolved, clock, sleeper, TelephonyListener.NONE);
+    }
+
+    /** This configuration, with the provider reporting to {@code listener}. */
+    public ProviderConfig withListener(TelephonyListener listener) {
+        return new ProviderConfig(provider, List.copyOf(keys.values()), values, clock, sleeper,
+                TelephonyListener.guarded(Objects.requireNonNull(listener, "listener")));
     }
 
     /** The provider this configuration is for. */
@@ -138,6 +148,14 @@ public final class ProviderConfig {
 
     public Sleeper sleeper() {
         return sleeper;
+    }
+
+    /**
+     * The listener the provider reports to ({@link TelephonyListener#NONE} unless one was registered).
+     * Providers built on {@link ProviderBase} and the shared REST client report to it without reading it.
+     */
+    public TelephonyListener listener() {
+        return listener;
     }
 
     private ConfigKey declared(String key) {

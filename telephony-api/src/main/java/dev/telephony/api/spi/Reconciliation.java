@@ -14,6 +14,8 @@ import dev.telephony.api.error.PurchaseOutcomeUnknownException;
 import dev.telephony.api.error.RateLimitedException;
 import dev.telephony.api.error.ReleaseOutcomeUnknownException;
 import dev.telephony.api.error.TelephonyException;
+import dev.telephony.api.event.ReconciliationEvent.Conclusion;
+import dev.telephony.api.event.ReconciliationEvent.Write;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +54,9 @@ import org.slf4j.LoggerFactory;
  * the answer cannot be built from it: {@link PurchaseOutcomeUnknownException} or
  * {@link ReleaseOutcomeUnknownException} naming every number concerned. A failed reconciliation never
  * surfaces as the read's own error and never as "not bought".
+ *
+ * <p>Each reconciliation's conclusion, and each wait before a write is sent again, is reported to the
+ * retrier's {@link ProviderEvents}.
  *
  * <p>The reads a provider hands in ({@link Purchase#claimed}, {@link Release#stillOwned}) are its own
  * retried reads, and must throw, never answer "none", when the account's answer is unusable.
@@ -202,22 +207,29 @@ public final class Reconciliation {
             // the read that learns what the lost send did waits out a batch's pause too, but is never skipped
             pace.awaitTurn();
             Set<PhoneNumber> claimed;
+            int asked = request.numbers().size();
             try {
                 claimed = Set.copyOf(write.claimed(request.numbers()));
             } catch (RuntimeException unreadable) {
+                events().reconciled(Write.PURCHASE, Conclusion.UNKNOWN, asked, failure);
                 throw purchaseUnknown(request.numbers(), List.of(), failure, unreadable);
             }
             if (!claimed.isEmpty()) {
                 Log.LOG.info("purchase at {} failed ambiguously ({}); the account shows {} of {} numbers bought or on order",
-                        provider(), failure.getClass().getSimpleName(), claimed.size(), request.numbers().size());
+                        provider(), failure.getClass().getSimpleName(), claimed.size(), asked);
+                PurchaseOrder recovered;
                 try {
-                    return write.recovered(request, claimed);
+                    recovered = write.recovered(request, claimed);
                 } catch (RuntimeException unreadable) {
+                    events().reconciled(Write.PURCHASE, Conclusion.UNKNOWN, asked, failure);
                     throw purchaseUnknown(request.numbers(), List.of(), failure, unreadable);
                 }
+                events().reconciled(Write.PURCHASE, Conclusion.BOUGHT, asked, failure);
+                return recovered;
             }
             Log.LOG.info("purchase at {} failed ({}) and the account shows it bought nothing", provider(),
                     failure.getClass().getSimpleName());
+            events().reconciled(Write.PURCHASE, Conclusion.NOT_BOUGHT, asked, failure);
             waitBeforeSendingAgain(sent, failure, "purchase", pace);
         }
     }
@@ -572,12 +584,15 @@ public final class Reconciliation {
             try {
                 stillOwned = write.stillOwned();
             } catch (RuntimeException unreadable) {
+                events().reconciled(Write.RELEASE, Conclusion.UNKNOWN, 1, failure);
                 failure.addSuppressed(unreadable);
                 throw new ReleaseOutcomeUnknownException(number, context, failure);
             }
             if (stillOwned) {
+                events().reconciled(Write.RELEASE, Conclusion.NOT_RELEASED, 1, failure);
                 throw failure;
             }
+            events().reconciled(Write.RELEASE, Conclusion.RELEASED, 1, failure);
             Log.LOG.info("release of a number at {} failed ambiguously ({}) and the number is gone: released", provider(),
                     failure.getClass().getSimpleName());
             return;
@@ -604,6 +619,7 @@ public final class Reconciliation {
         }
         Log.LOG.debug("{} at {} sending again in {} ms after {}", write, provider(), wait.get().toMillis(),
                 failure.getClass().getSimpleName());
+        events().retry(write, sent, failure, wait.get());
         pace.waitOut(wait.get(), failure);
     }
 
@@ -712,6 +728,10 @@ public final class Reconciliation {
 
     private static String reasonOf(RuntimeException e) {
         return e instanceof TelephonyException t ? t.reason() : e.getClass().getSimpleName();
+    }
+
+    private ProviderEvents events() {
+        return retrier.events();
     }
 
     private String provider() {

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs idempotent reads under a {@link RetryPolicy}: rate limits and outages are retried, everything
  * else is thrown at once. Never use it for a write that spends or releases money; see
- * {@link Reconciliation}.
+ * {@link Reconciliation}. Each retry is reported to its {@link ProviderEvents}.
  */
 public final class Retrier {
     /** The logger, made when first used: connecting logs nothing, so it need not start the logging backend. */
@@ -27,11 +27,30 @@ public final class Retrier {
     private final RetryPolicy policy;
     private final Sleeper sleeper;
     private final RandomGenerator random;
+    private final ProviderEvents events;
+    /** The try of the read this thread is running under {@link #call}: for request events of clients that cannot count. */
+    private static final ThreadLocal<Integer> ATTEMPT = new ThreadLocal<>();
 
+    /** A retrier that reports no retries; see {@link #reportingTo(ProviderEvents)}. */
     public Retrier(RetryPolicy policy, Sleeper sleeper, RandomGenerator random) {
+        this(policy, sleeper, random, ProviderEvents.none("unnamed"));
+    }
+
+    private Retrier(RetryPolicy policy, Sleeper sleeper, RandomGenerator random, ProviderEvents events) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.random = Objects.requireNonNull(random, "random");
+        this.events = Objects.requireNonNull(events, "events");
+    }
+
+    /** This retrier, reporting each retry (and, through {@link Reconciliation}, each reconciliation) to {@code events}. */
+    public Retrier reportingTo(ProviderEvents events) {
+        return new Retrier(policy, sleeper, random, events);
+    }
+
+    /** Where retries are reported. */
+    public ProviderEvents events() {
+        return events;
     }
 
     public RetryPolicy policy() {
@@ -45,10 +64,33 @@ public final class Retrier {
 
     /**
      * {@link #call(String, Supplier)}, named by {@code operation}'s {@code toString()}, which is made only if a
-     * retry is logged: a read that succeeds at once builds no name.
+     * retry is logged or reported: a read that succeeds at once builds no name.
      */
     public <T> T call(Object operation, Supplier<T> read) {
+        Integer outer = ATTEMPT.get();
+        try {
+            return attempts(operation, read);
+        } finally {
+            if (outer == null) {
+                ATTEMPT.remove();
+            } else {
+                ATTEMPT.set(outer);
+            }
+        }
+    }
+
+    /**
+     * The try (1 for the first) of the read the calling thread runs under {@link #call} now; 1 outside
+     * one. For clients (an SDK's pipeline) that report each request but cannot see the retries around it.
+     */
+    public static int currentAttempt() {
+        Integer attempt = ATTEMPT.get();
+        return attempt == null ? 1 : attempt;
+    }
+
+    private <T> T attempts(Object operation, Supplier<T> read) {
         for (int attempt = 1; ; attempt++) {
+            ATTEMPT.set(attempt);
             try {
                 return read.get();
             } catch (RateLimitedException | ProviderUnavailableException e) {
@@ -59,6 +101,7 @@ public final class Retrier {
                 Duration delay = wait.get();
                 Log.LOG.debug("{} failed ({}), try {} of {} in {} ms", operation, e.getClass().getSimpleName(), attempt + 1,
                         policy.maxAttempts(), delay.toMillis());
+                events.retry(String.valueOf(operation), attempt, e, delay);
                 pause(delay, e);
             }
         }

@@ -402,6 +402,70 @@ class ReconciliationTest {
         }
 
         @Test
+        void theReadsThatReconcileLostAnswersTakeTheNumbersPlaceInFlightSoTheyStayWithinTheLimit() throws Exception {
+            java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+            CountDownLatch reading = new CountDownLatch(2);
+            CountDownLatch answer = new CountDownLatch(1);
+            Set<PhoneNumber> lost = Set.of(SEVEN.get(0), SEVEN.get(1));
+            Reconciliation.SingleNumberPurchase slowTruth = new Reconciliation.SingleNumberPurchase() {
+                @Override
+                public Optional<String> buy(PurchaseRequest single) {
+                    PhoneNumber number = single.numbers().get(0);
+                    most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                    try {
+                        buys.computeIfAbsent(number, n -> java.util.Collections.synchronizedList(new ArrayList<>())).add(clock.instant());
+                        carrierOwns.add(number);
+                        if (lost.contains(number)) {
+                            throw new ProviderUnavailableException("reset after the sale", context);
+                        }
+                        return Optional.empty();
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
+                }
+
+                @Override
+                public boolean owns(PhoneNumber number) {
+                    most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                    try {
+                        reads.add(number);
+                        reading.countDown();
+                        answer.await();
+                        return carrierOwns.contains(number);
+                    } catch (InterruptedException e) {
+                        throw new AssertionError(e);
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
+                }
+            };
+            FutureTask<PurchaseOrder> purchase = start(parallel(2, clock.sleeper()), SEVEN.subList(0, 4), slowTruth);
+            List<Thread> running = new ArrayList<>();
+            for (Runnable task : take(2)) {
+                Thread thread = new Thread(task, "lost answer");
+                thread.start();
+                running.add(thread);
+            }
+            reading.await();
+            // both numbers in flight are reading back their lost answers: no third number starts meanwhile
+            assertThat(tasks).isEmpty();
+            assertThat(buys.keySet()).containsExactlyInAnyOrderElementsOf(lost);
+            answer.countDown();
+            for (Thread thread : running) {
+                thread.join();
+            }
+            for (Runnable rest : take(2)) {
+                rest.run();
+            }
+            PurchaseOrder order = result(purchase);
+            assertThat(order.purchased()).containsExactlyElementsOf(SEVEN.subList(0, 4));
+            assertThat(reads).containsExactlyInAnyOrderElementsOf(lost);
+            assertThat(buys.values()).allSatisfy(sent -> assertThat(sent).hasSize(1));
+            assertThat(most.get()).isLessThanOrEqualTo(2);
+        }
+
+        @Test
         void anUnknownOutcomeStartsNoFurtherNumberLetsThoseInFlightFinishAndNamesEveryNumberNotConfirmed() throws Exception {
             PhoneNumber unknown = SEVEN.get(1);
             unreadable.add(unknown);

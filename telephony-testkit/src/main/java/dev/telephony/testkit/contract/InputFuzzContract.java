@@ -101,7 +101,7 @@ public interface InputFuzzContract extends ProviderContract {
         return switch (random.nextInt(9)) {
             case 0 -> "";
             case 1 -> " \t ";
-            case 2 -> "x".repeat(5000 + random.nextInt(100));
+            case 2 -> "x".repeat(70_000 + random.nextInt(100));
             case 3 -> "page\u0000" + random.nextInt(100);
             case 4 -> "\u202Epage" + random.nextInt(100);
             case 5 -> "http://evil.example/steal?page=" + random.nextInt(100);
@@ -116,7 +116,7 @@ public interface InputFuzzContract extends ProviderContract {
         return switch (random.nextInt(5)) {
             case 0 -> "";
             case 1 -> "   ";
-            case 2 -> "o".repeat(5000);
+            case 2 -> "o".repeat(70_000);
             case 3 -> "order\u0007" + random.nextInt(100);
             default -> "\u200Border-" + random.nextInt(100);
         };

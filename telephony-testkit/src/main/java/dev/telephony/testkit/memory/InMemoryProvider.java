@@ -5,6 +5,8 @@ import dev.telephony.api.Secret;
 import dev.telephony.api.Sleeper;
 import dev.telephony.api.error.ErrorContext;
 import dev.telephony.api.spi.Polling;
+import dev.telephony.api.event.TelephonyListener;
+import dev.telephony.api.spi.ProviderEvents;
 import dev.telephony.api.spi.Retrier;
 import dev.telephony.api.spi.RetryPolicy;
 import dev.telephony.api.spi.ProviderBase;
@@ -41,17 +43,29 @@ public final class InMemoryProvider extends ProviderBase {
     }
 
     private InMemoryProvider(Builder b, Set<Capability> capabilities, CarrierState carrier, Clock clock) {
-        this(b, capabilities, carrier, clock, new CarrierLink(NAME, carrier, b.token, clock, new Retrier(b.retryPolicy, b.sleeper, b.random)),
-                new Polling(clock, b.sleeper, ErrorContext.of(NAME)));
+        this(b, capabilities, carrier, clock, events(b, clock));
+    }
+
+    private InMemoryProvider(Builder b, Set<Capability> capabilities, CarrierState carrier, Clock clock, ProviderEvents events) {
+        this(b, capabilities, carrier, clock, new CarrierLink(NAME, carrier, b.token, clock,
+                new Retrier(b.retryPolicy, b.sleeper, b.random).reportingTo(events)),
+                new Polling(clock, b.sleeper, ErrorContext.of(NAME)), events);
     }
 
     private InMemoryProvider(Builder b, Set<Capability> capabilities, CarrierState carrier, Clock clock, CarrierLink link,
-                             Polling polling) {
+                             Polling polling, ProviderEvents events) {
         super(NAME, capabilities, new InMemoryInventory(link, capabilities),
                 new InMemoryPurchaser(link, capabilities, b.asynchronousPurchases, clock, polling, b.pollInterval),
                 capabilities.contains(Capability.PORTING) ? new InMemoryPorting(link, clock, b.minimumPortNotice, polling, b.pollInterval) : null,
                 // the carrier behind the provider, to seed and inspect
-                List.of(carrier));
+                List.of(carrier), events);
+    }
+
+    /** The builder's listener, else the one of the configuration the factory is creating it from. */
+    private static ProviderEvents events(Builder b, Clock clock) {
+        TelephonyListener listener = b.listener != null ? b.listener
+                : ProviderEvents.bound().map(ProviderEvents.Binding::listener).orElse(TelephonyListener.NONE);
+        return ProviderEvents.of(NAME, listener, clock);
     }
 
     public static Builder builder() {
@@ -80,6 +94,7 @@ public final class InMemoryProvider extends ProviderBase {
         private boolean asynchronousPurchases;
         private Duration pollInterval = Duration.ofSeconds(1);
         private Period minimumPortNotice = Period.ofDays(7);
+        private TelephonyListener listener;
 
         private Builder() {
         }
@@ -139,6 +154,12 @@ public final class InMemoryProvider extends ProviderBase {
         /** The minimum notice a port's requested date must give; 7 days by default. */
         public Builder minimumPortNotice(Period notice) {
             this.minimumPortNotice = Objects.requireNonNull(notice, "notice");
+            return this;
+        }
+
+        /** A listener the provider reports its calls, retries and status changes to. */
+        public Builder listener(TelephonyListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

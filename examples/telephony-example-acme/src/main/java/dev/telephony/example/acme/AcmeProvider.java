@@ -60,7 +60,7 @@ public final class AcmeProvider extends ProviderBase {
     private final RestClient client;
 
     private AcmeProvider(RestClient client) {
-        super(NAME, CAPABILITIES, new Inventory(client), new Purchaser(client), null, List.of());
+        super(NAME, CAPABILITIES, new Inventory(client), new Purchaser(client), null, List.of(), client.events());
         this.client = client;
     }
 

@@ -1,5 +1,0 @@
-package dev.telephony.alianza.wire;
-
-/** {@code POST …/telephone-number/order/tollfree}: one toll-free number for the account. */
-public record TollFreeOrderRequest(String telephoneNumber, String accountId) {
-}

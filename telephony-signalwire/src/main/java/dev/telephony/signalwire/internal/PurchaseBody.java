@@ -1,0 +1,5 @@
+package dev.telephony.signalwire.internal;
+
+/** {@code POST /phone_numbers} body. */
+public record PurchaseBody(String number) {
+}
