@@ -1,7 +1,6 @@
 package dev.telephony.api;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -57,7 +56,8 @@ public record AvailableNumber(PhoneNumber number, NumberType type, Set<NumberFea
         private String rateCenter;
         private Instant holdExpiresAt;
         /** Made with the first attribute: most offers carry one or none, and the record copies what it is given. */
-        private Map<String, String> attributes = Map.of();
+        /** Null until the first attribute: most offers of most providers have few or none. */
+        private Collections2.Attributes attributes;
 
         private Builder(PhoneNumber number) {
             this.number = Fields.requireNonNull("offer.number", number);
@@ -102,9 +102,7 @@ public record AvailableNumber(PhoneNumber number, NumberType type, Set<NumberFea
         public Builder attribute(String key, String value) {
             Fields.requireNonNull("offer.attributes key", key);
             if (value != null) {
-                if (attributes.isEmpty()) {
-                    attributes = new LinkedHashMap<>(4);
-                }
+                attributes = attributes == null ? new Collections2.Attributes() : attributes.writable();
                 attributes.put(key, value);
             }
             return this;
@@ -113,7 +111,7 @@ public record AvailableNumber(PhoneNumber number, NumberType type, Set<NumberFea
         public AvailableNumber build() {
             return new AvailableNumber(number, type, features, countryCode, Optional.ofNullable(region),
                     Optional.ofNullable(locality), Optional.ofNullable(rateCenter), Optional.ofNullable(holdExpiresAt),
-                    attributes);
+                    attributes == null ? Map.of() : attributes.handOver());
         }
     }
 }

@@ -9,10 +9,43 @@ final class Collections2 {
     private Collections2() {
     }
 
+    /**
+     * The attributes a builder of this package fills: keys checked and null values left out as they are put.
+     * A value built from it keeps it (behind an unmodifiable view) instead of copying it again, since every
+     * search result and listed number is built this way; the builder starts a copy of its own before it
+     * changes one it handed over.
+     */
+    static final class Attributes extends LinkedHashMap<String, String> {
+        private boolean handedOver;
+
+        Attributes() {
+            super(8);
+        }
+
+        private Attributes(Map<String, String> from) {
+            super(from);
+        }
+
+        /** This map to put into, or a copy of it if a value already holds it. */
+        Attributes writable() {
+            return handedOver ? new Attributes(this) : this;
+        }
+
+        /** This map, for a value to keep: from now on the builder changes a copy. */
+        Attributes handOver() {
+            handedOver = true;
+            return this;
+        }
+    }
+
     /** {@code field} names the map in the error for a null key or value. */
     static <K, V> Map<K, V> unmodifiableCopy(String field, Map<K, V> map) {
         if (map == null || map.isEmpty()) {
             return Map.of();
+        }
+        if (map.getClass() == Attributes.class && ((Attributes) map).handedOver) {
+            // filled by one of this package's builders, which checked each entry and will not change it again
+            return Collections.unmodifiableMap(map);
         }
         if (map.size() == 1) {
             // one entry has one order: the common case of a search result's one provider fact, in one small object

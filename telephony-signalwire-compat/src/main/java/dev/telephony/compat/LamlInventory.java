@@ -149,13 +149,22 @@ final class LamlInventory implements NumberInventory {
      * dropped, never relabelled.
      */
     static boolean answeredFor(NumberSearch search, AvailableNumber offer) {
-        String national = offer.number().nationalNumber();
-        return offer.type() == search.type()
-                && offer.countryCode().equals(search.country())
-                && search.areaCode().map(national::startsWith).orElse(true)
-                && search.pattern().map(p -> p.matches(offer.number())).orElse(true)
-                && search.region().map(r -> offer.region().map(r::equalsIgnoreCase).orElse(true)).orElse(true)
-                && search.locality().map(l -> offer.locality().map(l::equalsIgnoreCase).orElse(true)).orElse(true);
+        // plain tests rather than Optional.map chains: every result of every search passes here, and each lambda is an allocation
+        if (offer.type() != search.type() || !offer.countryCode().equals(search.country())) {
+            return false;
+        }
+        if (search.areaCode().isPresent() && !offer.number().nationalNumber().startsWith(search.areaCode().get())) {
+            return false;
+        }
+        if (search.pattern().isPresent() && !search.pattern().get().matches(offer.number())) {
+            return false;
+        }
+        return sameOrUnnamed(search.region(), offer.region()) && sameOrUnnamed(search.locality(), offer.locality());
+    }
+
+    /** Whether the answer names what was asked for, ignoring case, or names nothing. */
+    private static boolean sameOrUnnamed(Optional<String> asked, Optional<String> answered) {
+        return asked.isEmpty() || answered.isEmpty() || asked.get().equalsIgnoreCase(answered.get());
     }
 
     HttpRequest searchRequest(NumberSearch search, int asked) {
