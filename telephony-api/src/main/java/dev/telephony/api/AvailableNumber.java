@@ -1,7 +1,6 @@
 package dev.telephony.api;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -56,7 +55,9 @@ public record AvailableNumber(PhoneNumber number, NumberType type, Set<NumberFea
         private String locality;
         private String rateCenter;
         private Instant holdExpiresAt;
-        private final Map<String, String> attributes = new LinkedHashMap<>();
+        /** Made with the first attribute: most offers carry one or none, and the record copies what it is given. */
+        /** Null until the first attribute: most offers of most providers have few or none. */
+        private Collections2.Attributes attributes;
 
         private Builder(PhoneNumber number) {
             this.number = Fields.requireNonNull("offer.number", number);
@@ -101,6 +102,7 @@ public record AvailableNumber(PhoneNumber number, NumberType type, Set<NumberFea
         public Builder attribute(String key, String value) {
             Fields.requireNonNull("offer.attributes key", key);
             if (value != null) {
+                attributes = attributes == null ? new Collections2.Attributes() : attributes.writable();
                 attributes.put(key, value);
             }
             return this;
@@ -109,7 +111,7 @@ public record AvailableNumber(PhoneNumber number, NumberType type, Set<NumberFea
         public AvailableNumber build() {
             return new AvailableNumber(number, type, features, countryCode, Optional.ofNullable(region),
                     Optional.ofNullable(locality), Optional.ofNullable(rateCenter), Optional.ofNullable(holdExpiresAt),
-                    attributes);
+                    attributes == null ? Map.of() : attributes.handOver());
         }
     }
 }

@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
 
 /** Validation shared by the value types: each failure names the field and the rule. */
 final class Fields {
-    private static final Pattern CALLER_ID_NAME = Pattern.compile("[A-Z0-9 ]{1,15}");
+    /** Compiled when a caller-id name is first checked, not by every first use of this class (connecting, say). */
+    private static final class CallerIdName {
+        static final Pattern PATTERN = Pattern.compile("[A-Z0-9 ]{1,15}");
+    }
 
     private Fields() {
     }
@@ -94,7 +97,7 @@ final class Fields {
         if (text.length() > 15) {
             throw InvalidRequestException.of(field, "must be at most 15 characters, was " + text.length());
         }
-        if (!CALLER_ID_NAME.matcher(text).matches()) {
+        if (!CallerIdName.PATTERN.matcher(text).matches()) {
             throw InvalidRequestException.of(field,
                     "must be capital letters, digits and spaces only (no special characters), was '" + shorten(text) + "'");
         }
@@ -148,7 +151,13 @@ final class Fields {
 
     /** Blank: nothing visible, counting no-break spaces and invisible formatting characters (such as RTL marks) as blank. */
     private static boolean isBlank(String text) {
-        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.getType(c) == Character.FORMAT);
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (!(Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT)) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
     }
 }

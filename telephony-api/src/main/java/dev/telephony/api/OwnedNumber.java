@@ -1,7 +1,6 @@
 package dev.telephony.api;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,7 +58,9 @@ public record OwnedNumber(String id, PhoneNumber number, Optional<String> name, 
         b.e911Address = e911Address.orElse(null);
         b.callerIdName = callerIdName.orElse(null);
         b.createdAt = createdAt.orElse(null);
-        b.attributes.putAll(attributes);
+        for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+            b.attribute(attribute.getKey(), attribute.getValue());
+        }
         return b;
     }
 
@@ -76,7 +77,7 @@ public record OwnedNumber(String id, PhoneNumber number, Optional<String> name, 
         private E911Address e911Address;
         private String callerIdName;
         private Instant createdAt;
-        private final Map<String, String> attributes = new LinkedHashMap<>();
+        private Collections2.Attributes attributes = new Collections2.Attributes();
 
         private Builder(String id, PhoneNumber number) {
             this.id = Fields.requireNonNull("owned.id", id);
@@ -132,6 +133,7 @@ public record OwnedNumber(String id, PhoneNumber number, Optional<String> name, 
         public Builder attribute(String key, String value) {
             Fields.requireNonNull("owned.attributes key", key);
             if (value != null) {
+                attributes = attributes.writable();
                 attributes.put(key, value);
             }
             return this;
@@ -141,7 +143,7 @@ public record OwnedNumber(String id, PhoneNumber number, Optional<String> name, 
             return new OwnedNumber(id, number, Optional.ofNullable(name), type, features, status,
                     Optional.ofNullable(voiceRoute), Optional.ofNullable(messagingRoute),
                     Optional.ofNullable(e911Address), Optional.ofNullable(callerIdName),
-                    Optional.ofNullable(createdAt), attributes);
+                    Optional.ofNullable(createdAt), attributes.handOver());
         }
     }
 }

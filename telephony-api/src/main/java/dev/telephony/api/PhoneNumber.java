@@ -91,6 +91,9 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
 
     /** The country calling code, for example {@code 1} or {@code 44}. */
     public int countryCallingCode() {
+        if (e164.charAt(1) == '1') {
+            return 1; // zone 1 has the one code: every search result and owned number in North America comes here
+        }
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();
         String digits = digits();
         for (int length = 1; length <= 3 && length < digits.length(); length++) {
@@ -105,7 +108,9 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
 
     /** The national significant number: the digits after the country calling code. */
     public String nationalNumber() {
-        return digits().substring(String.valueOf(countryCallingCode()).length());
+        int code = countryCallingCode();
+        // the code's digits counted, not printed: this runs for every number a search answers
+        return e164.substring(1 + (code < 10 ? 1 : code < 100 ? 2 : 3));
     }
 
     /** Whether this is a North American Numbering Plan number ({@code +1} and ten digits). */

@@ -41,7 +41,10 @@ public final class Telephony {
     /** The environment variable that names the provider. */
     public static final String PROVIDER_ENVIRONMENT = "TELEPHONY_PROVIDER";
 
-    private static final Logger log = LoggerFactory.getLogger(Telephony.class);
+    /** The logger, made when first used: connecting logs nothing, so it need not start the logging backend. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(Telephony.class);
+    }
 
     private Telephony() {
     }
@@ -90,13 +93,20 @@ public final class Telephony {
 
         /** Explicit configuration values, by key (such as {@code project-id}). */
         public Builder config(Map<String, String> values) {
-            Fields.requireNonNull("config", values).forEach(this::config);
+            for (Map.Entry<String, String> value : Fields.requireNonNull("config", values).entrySet()) {
+                config(value.getKey(), value.getValue());
+            }
             return this;
         }
 
         /** One explicit configuration value. */
         public Builder config(String key, String value) {
-            config.put(Fields.requireNonNull("config key", key), Fields.requireNonNull("config[" + key + "]", value));
+            Fields.requireNonNull("config key", key);
+            if (value == null) {
+                // named only when missing: building the name for every value would cost connecting a string concatenation
+                throw dev.telephony.api.error.InvalidRequestException.of("config[" + key + "]", "is required");
+            }
+            config.put(key, value);
             return this;
         }
 
@@ -156,8 +166,14 @@ public final class Telephony {
             TelephonyProviderFactory factory = choose(found);
             ProviderConfig resolved = ProviderConfig.of(factory.name(), factory.configKeys(), resolve(factory), clock, sleeper)
                     .withListener(TelephonyListener.of(listeners));
-            log.debug("connecting to provider {} with {}", factory.name(), resolved);
-            return ProviderEvents.creating(resolved, () -> factory.create(resolved));
+            // nothing is logged on the way: the first log line would start the logging backend, a third of a cold connect;
+            // and no lambda: a cold JVM's first one costs more than the rest of connecting
+            return ProviderEvents.creating(resolved, new java.util.function.Supplier<TelephonyProvider>() {
+                @Override
+                public TelephonyProvider get() {
+                    return factory.create(resolved);
+                }
+            });
         }
 
         private TelephonyProviderFactory choose(Discovery found) {
@@ -173,13 +189,19 @@ public final class Telephony {
             }
             if (wanted != null && !wanted.isBlank()) {
                 String name = wanted.strip();
-                String chosenBy = source;
-                return found.factories.stream().filter(f -> f.name().equals(name)).findFirst()
-                        .orElseThrow(() -> new ConfigurationException("no telephony provider named '" + name
-                                + "' (chosen by " + chosenBy + "); " + found.summary() + howToChoose()));
+                TelephonyProviderFactory named = found.named(name);
+                if (named == null) {
+                    throw new ConfigurationException("no telephony provider named '" + name + "' (chosen by " + source + "); "
+                            + found.summary() + howToChoose());
+                }
+                return named;
             }
-            List<TelephonyProviderFactory> candidates = found.factories.stream()
-                    .filter(TelephonyProviderFactory::selectableWithoutName).toList();
+            List<TelephonyProviderFactory> candidates = new ArrayList<>();
+            for (TelephonyProviderFactory factory : found.factories) {
+                if (factory.selectableWithoutName()) {
+                    candidates.add(factory);
+                }
+            }
             if (candidates.size() == 1) {
                 return candidates.get(0);
             }
@@ -230,19 +252,33 @@ public final class Telephony {
                     }
                     TelephonyProviderFactory factory = it.next();
                     String name = factory.name();
-                    if (factories.stream().anyMatch(f -> f.name().equals(name))) {
+                    TelephonyProviderFactory taken = named(factories, name);
+                    if (taken != null) {
                         broken.add(factory.getClass().getName() + " (the name '" + name + "' is taken by "
-                                + factories.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow().getClass().getName() + ")");
+                                + taken.getClass().getName() + ")");
                         continue;
                     }
                     factories.add(factory);
                 } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                     String reason = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-                    log.warn("skipping a telephony provider that failed to load: {}", reason);
+                    Log.LOG.warn("skipping a telephony provider that failed to load: {}", reason);
                     broken.add(reason);
                 }
             }
             return new Discovery(factories, broken);
+        }
+
+        /**
+         * The factory of that name, else null. Plain loops, here and in discovery: in a cold JVM the first
+         * stream or lambda costs more than the whole search, and connecting is mostly a cold JVM's work.
+         */
+        static TelephonyProviderFactory named(List<TelephonyProviderFactory> factories, String name) {
+            for (TelephonyProviderFactory factory : factories) {
+                if (factory.name().equals(name)) {
+                    return factory;
+                }
+            }
+            return null;
         }
 
         private static ProviderInfo describe(TelephonyProviderFactory f) {
@@ -251,6 +287,10 @@ public final class Telephony {
     }
 
     private record Discovery(List<TelephonyProviderFactory> factories, List<String> broken) {
+        TelephonyProviderFactory named(String name) {
+            return Builder.named(factories, name);
+        }
+
         String summary() {
             String found = factories.isEmpty() ? "found no provider on the classpath"
                     : "found " + factories.stream()

@@ -73,6 +73,15 @@ final class AzureInventory implements NumberInventory {
     private final Reconciliation reconciliation;
     private final Sleeper sleeper;
     private final AzureSettings settings;
+    /** The threads a listing reads its next page on while the caller works on the current one: made on first use, shut down by {@link #close()}. */
+    private java.util.concurrent.ThreadPoolExecutor aheadThreads;
+    private boolean closed;
+    private final java.util.concurrent.Executor ahead = new java.util.concurrent.Executor() {
+        @Override
+        public void execute(Runnable task) {
+            aheadThreads().execute(task);
+        }
+    };
 
     AzureInventory(PhoneNumbersClient client, AzureResources resources, AzureOperations operations, AzureErrors errors,
                    Retrier retrier, Sleeper sleeper, AzureSettings settings) {
@@ -84,6 +93,40 @@ final class AzureInventory implements NumberInventory {
         this.reconciliation = new Reconciliation(errors.context(), retrier);
         this.sleeper = sleeper;
         this.settings = settings;
+    }
+
+    /**
+     * A few daemon threads that end after a minute idle. A listing whose page read ahead waits in their queue
+     * fetches it itself when it gets there (see {@link PagedListing}), so several listings at once only read
+     * ahead less, never wait on each other.
+     */
+    private synchronized java.util.concurrent.ExecutorService aheadThreads() {
+        if (closed) {
+            throw new java.util.concurrent.RejectedExecutionException("the Azure provider is closed");
+        }
+        if (aheadThreads == null) {
+            java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(READ_AHEAD_THREADS,
+                    READ_AHEAD_THREADS, 1, java.util.concurrent.TimeUnit.MINUTES, new java.util.concurrent.LinkedBlockingQueue<>(),
+                    task -> {
+                        Thread thread = new Thread(task, "telephony-azure-list-" + count.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            pool.allowCoreThreadTimeOut(true);
+            aheadThreads = pool;
+        }
+        return aheadThreads;
+    }
+
+    private static final int READ_AHEAD_THREADS = 4;
+
+    /** Stops reading ahead: a page being fetched finishes, none is started (a listing then fetches on the caller's thread). */
+    synchronized void close() {
+        closed = true;
+        if (aheadThreads != null) {
+            aheadThreads.shutdown();
+        }
     }
 
     /** An idempotent read through the SDK, retried on the injected clock. */
@@ -273,7 +316,8 @@ final class AzureInventory implements NumberInventory {
         Capabilities.require(AzureProvider.NAME, AzureProvider.CAPABILITIES, query.requiredCapabilities());
         int size = query.pageSize();
         // Azure pages by its own size: a token names Azure's page (its nextLink) and an offset into it
-        return PagedListing.of(AzureProvider.NAME, token -> {
+        // the next page is read through the SDK's paged iterable on a thread of ours while the caller works on this one
+        return PagedListing.readingAhead(AzureProvider.NAME, token -> {
             String[] position = token.map(AzureInventory::decode).orElse(new String[] {"", "0"});
             String link = position[0];
             int offset = Integer.parseInt(position[1]);
@@ -313,7 +357,7 @@ final class AzureInventory implements NumberInventory {
                 }
                 return new Page<>(List.copyOf(items), next);
             });
-        });
+        }, ahead);
     }
 
     private static String encode(String link, int offset) {

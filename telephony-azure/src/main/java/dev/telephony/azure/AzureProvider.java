@@ -57,11 +57,13 @@ public final class AzureProvider extends ProviderBase {
             Capability.FEATURE_UPDATE, Capability.RELEASE));
 
     private final String endpoint;
+    private final AzureInventory inventory;
 
     private AzureProvider(Builder b, AzureCredentials credentials, AzureParts parts) {
         super(NAME, CAPABILITIES, parts.inventory(), parts.purchaser(), null, List.of(parts.extensions(), parts.sipRouting()),
                 parts.events());
         this.endpoint = credentials.endpointText();
+        this.inventory = parts.inventory();
     }
 
     /** The SDK clients and the services built on them, sharing one pipeline. */
@@ -125,7 +127,8 @@ public final class AzureProvider extends ProviderBase {
 
     @Override
     public void close() {
-        // the SDK's HTTP client is shared and closes with the JVM; nothing is held per provider
+        // the SDK's HTTP client is shared and closes with the JVM; only the threads listings read ahead on are ours
+        inventory.close();
     }
 
     @Override

@@ -170,4 +170,27 @@ class AzureWireTest {
                 .hasMessageContaining("unknown part");
         assertThat(provider.toString()).doesNotContain(AzureHarness.KEY);
     }
+
+    @Test
+    void aListingReadsAzuresNextPageAheadWhileTheCallerIsOnThisOneAndOnTheCallersThreadOnceTheProviderIsClosed() throws Exception {
+        for (int i = 0; i < 250; i++) {
+            harness.carrier().own(PhoneNumber.of(String.format("+1646300%04d", i)), "line " + i);
+        }
+        int before = harness.carrier().requestCount(RequestKind.READ);
+        var pages = provider.inventory().list(dev.telephony.api.ListQuery.builder().pageSize(100).build()).pages().iterator();
+        assertThat(pages.next().items()).hasSize(100);
+        // the second of Azure's three pages is read on a thread of the provider's while the caller holds the first
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (harness.carrier().requestCount(RequestKind.READ) < before + 2 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(harness.carrier().requestCount(RequestKind.READ)).isEqualTo(before + 2);
+        assertThat(pages.next().items()).hasSize(100);
+        assertThat(pages.next().items()).hasSize(50);
+        assertThat(pages.hasNext()).isFalse();
+        provider.close();
+        // closed, the provider reads ahead no more: a listing reads each page on the caller's thread, and still names every number once
+        List<OwnedNumber> all = provider.inventory().list().stream().toList();
+        assertThat(all).hasSize(250).extracting(OwnedNumber::number).doesNotHaveDuplicates();
+    }
 }

@@ -16,7 +16,8 @@ import java.util.function.Function;
 /**
  * A minimal HTTP server on loopback (the JDK's, not WireMock, whose own cost would hide ours) that
  * answers each path from canned bytes, or from a function of the request for pages generated on the
- * fly. The library and the code it is compared with hit the same server with the same bytes.
+ * fly. The library and the code it is compared with hit the same server with the same bytes. Made with
+ * a latency, it holds every answer that long before sending it, as a carrier across a network would.
  */
 final class CannedServer implements AutoCloseable {
     static {
@@ -28,8 +29,22 @@ final class CannedServer implements AutoCloseable {
     private final ExecutorService threads;
     private final Map<String, byte[]> canned = new ConcurrentHashMap<>();
     private final Map<String, Function<URI, byte[]>> generated = new ConcurrentHashMap<>();
+    private final Map<String, Responder> responders = new ConcurrentHashMap<>();
+    private final long latencyMillis;
+
+    /** What to answer a request, from its method, URI and body. */
+    @FunctionalInterface
+    interface Responder {
+        byte[] answer(String method, URI uri, byte[] body);
+    }
 
     CannedServer(int threadCount) throws IOException {
+        this(threadCount, 0);
+    }
+
+    /** A server that answers each request {@code latencyMillis} after reading it; as many at once as it has threads. */
+    CannedServer(int threadCount, long latencyMillis) throws IOException {
+        this.latencyMillis = latencyMillis;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
         threads = Executors.newFixedThreadPool(threadCount, r -> {
             Thread t = new Thread(r, "canned-server");
@@ -47,6 +62,12 @@ final class CannedServer implements AutoCloseable {
         return this;
     }
 
+    /** Answers {@code path} with whatever {@code responder} makes of the request. */
+    CannedServer respond(String path, Responder responder) {
+        responders.put(path, responder);
+        return this;
+    }
+
     /** Answers {@code path} with whatever {@code page} makes of the request URI. */
     CannedServer generate(String path, Function<URI, byte[]> page) {
         generated.put(path, page);
@@ -59,11 +80,22 @@ final class CannedServer implements AutoCloseable {
 
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
-            exchange.getRequestBody().readAllBytes();
+            byte[] request = exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getRawPath();
             byte[] body = canned.get(path);
             if (body == null && generated.containsKey(path)) {
                 body = generated.get(path).apply(exchange.getRequestURI());
+            }
+            if (body == null && responders.containsKey(path)) {
+                body = responders.get(path).answer(exchange.getRequestMethod(), exchange.getRequestURI(), request);
+            }
+            if (latencyMillis > 0) {
+                try {
+                    Thread.sleep(latencyMillis);
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
             if (body == null) {
                 body = "{\"error\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8);

@@ -44,9 +44,9 @@ public final class QuickProfile {
                     .measurementTime(TimeValue.seconds(1)).forks(1);
         }
         results.addAll(new Runner(composite.build()).run());
-        // listing in a 64 MB heap and connecting in a fresh JVM keep their own fork and iteration settings
+        // listing in a 64 MB heap, connecting in a fresh JVM and the workflows under latency keep their own fork and iteration settings
         results.addAll(new Runner(new OptionsBuilder().shouldFailOnError(true)
-                .include("dev.telephony.benchmarks.(Listing|Connect)Benchmark.*").build()).run());
+                .include("dev.telephony.benchmarks.(Listing|Connect|Workflow)Benchmark.*").build()).run());
         String table = table(results);
         Path out = Path.of("telephony-benchmarks", "target", "benchmark-results.md");
         Files.createDirectories(out.getParent());
@@ -84,7 +84,37 @@ public final class QuickProfile {
                         scores.get(name)[0] / scores.get(reference)[0]));
             }
         }
+        text.append("\n| workflow at ").append(WorkflowBenchmark.LATENCY_MILLIS).append(" ms a round trip | median | lower bound | ratio |\n|---|---|---|---|\n");
+        for (Map.Entry<String, Double> bound : workflowBounds().entrySet()) {
+            double[] score = scores.get(bound.getKey());
+            if (score != null) {
+                text.append(String.format(Locale.ROOT, "| %s | %.1f ms | %.0f ms | %.2f× |%n", bound.getKey(), score[0],
+                        bound.getValue(), score[0] / bound.getValue()));
+            }
+        }
         return text.toString();
+    }
+
+    /**
+     * The least time each workflow can take: the round trips that must follow one another, times the
+     * latency, plus the caller's own waiting where it works on each page.
+     */
+    static Map<String, Double> workflowBounds() {
+        double latency = WorkflowBenchmark.LATENCY_MILLIS;
+        int concurrency = dev.telephony.http.HttpSettings.DEFAULT_BULK_CONCURRENCY;
+        int pages = WorkflowBenchmark.LISTED / WorkflowBenchmark.PAGE;
+        double work = WorkflowBenchmark.WORK_PER_PAGE_MILLIS;
+        Map<String, Double> bounds = new LinkedHashMap<>();
+        double parallel = Math.ceil((double) WorkflowBenchmark.NUMBERS / concurrency) * latency;
+        bounds.put("WorkflowBenchmark.signalWireBulkPurchase100", parallel);
+        bounds.put("WorkflowBenchmark.compatBulkPurchase100", parallel);
+        bounds.put("WorkflowBenchmark.signalWireBulkPurchase100OneAtATime", WorkflowBenchmark.NUMBERS * latency);
+        bounds.put("WorkflowBenchmark.twilioSequentialPurchase100", WorkflowBenchmark.NUMBERS * latency);
+        bounds.put("WorkflowBenchmark.signalWireList10000", pages * latency);
+        // reading ahead, each page's fetch overlaps the work on the page before: the first fetch, then the longer of the two per page
+        bounds.put("WorkflowBenchmark.signalWireList10000WorkingOnEachPage", latency + pages * Math.max(latency, work));
+        bounds.put("WorkflowBenchmark.signalWireList10000WorkingOnEachPageByToken", pages * (latency + work));
+        return bounds;
     }
 
     private static String referenceOf(String name) {

@@ -30,17 +30,20 @@ public interface Authentication {
     static Authentication basic(String user, Secret password) {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(password, "password");
+        // encoded once: every request sends the same header (a StringBuilder, not a concatenation a cold JVM would link)
+        String encoded = Base64.getEncoder().encodeToString(new StringBuilder(user.length() + 1 + password.reveal().length())
+                .append(user).append(':').append(password.reveal()).toString().getBytes(StandardCharsets.UTF_8));
+        Map<String, String> headers = Map.of("Authorization", "Basic ".concat(encoded));
+        List<Secret> secrets = List.of(password, Secret.of("basic", encoded));
         return new Authentication() {
             @Override
             public Map<String, String> headers() {
-                String pair = user + ":" + password.reveal();
-                return Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+                return headers;
             }
 
             @Override
             public List<Secret> secrets() {
-                String pair = user + ":" + password.reveal();
-                return List.of(password, Secret.of("basic", Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))));
+                return secrets;
             }
 
             @Override

@@ -34,6 +34,12 @@ public final class HttpConfig {
     public static final String TRUST_STORE = "trust-store";
     /** The trust store's password (secret). */
     public static final String TRUST_STORE_PASSWORD = "trust-store-password";
+    /**
+     * How many numbers of one bulk purchase are bought at once where the provider buys one number per
+     * request; {@value HttpSettings#DEFAULT_BULK_CONCURRENCY} by default (see
+     * {@link HttpSettings#DEFAULT_BULK_CONCURRENCY} for the providers' documented limits behind it).
+     */
+    public static final String BULK_CONCURRENCY = "bulk-concurrency";
 
     private HttpConfig() {
     }
@@ -52,10 +58,12 @@ public final class HttpConfig {
                 ConfigKey.withDefault(MAX_CONNECTIONS, "the connection pool's size", "20"),
                 ConfigKey.optional(USER_AGENT_SUFFIX, "added to the user agent, such as billing-service/2.3"),
                 ConfigKey.optional(TRUST_STORE, "a PKCS12 or JKS trust store to trust instead of the JVM's"),
-                ConfigKey.optionalSecret(TRUST_STORE_PASSWORD, "the trust store's password"));
+                ConfigKey.optionalSecret(TRUST_STORE_PASSWORD, "the trust store's password"),
+                ConfigKey.withDefault(BULK_CONCURRENCY, "how many numbers of a bulk purchase are bought at once (at most "
+                        + MAX_CONNECTIONS + ")", String.valueOf(HttpSettings.DEFAULT_BULK_CONCURRENCY)));
     }
 
-    /** {@link HttpSettings#defaults()} with the configured time-outs, pool, proxy, trust store and user agent. */
+    /** {@link HttpSettings#defaults()} with the configured time-outs, pool, bulk concurrency, proxy, trust store and user agent. */
     public static HttpSettings settings(ProviderConfig config) {
         HttpSettings settings = HttpSettings.defaults()
                 .withConnectTimeout(timeout(config, CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT))
@@ -63,6 +71,14 @@ public final class HttpConfig {
         Optional<Integer> pool = config.integer(MAX_CONNECTIONS);
         if (pool.isPresent()) {
             settings = settings.withMaxConnections(pool.get());
+        }
+        Optional<Integer> bulk = config.integer(BULK_CONCURRENCY);
+        if (bulk.isPresent()) {
+            if (bulk.get() < 1 || bulk.get() > HttpSettings.MAX_BULK_CONCURRENCY) {
+                throw InvalidRequestException.of(BULK_CONCURRENCY, "must be between 1 and " + HttpSettings.MAX_BULK_CONCURRENCY
+                        + ", was " + bulk.get());
+            }
+            settings = settings.withBulkConcurrency(bulk.get());
         }
         Optional<String> suffix = config.get(USER_AGENT_SUFFIX);
         if (suffix.isPresent()) {

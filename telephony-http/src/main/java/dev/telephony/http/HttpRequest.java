@@ -24,8 +24,9 @@ public final class HttpRequest {
                         byte[] body, String contentType) {
         this.method = method;
         this.path = path;
-        this.query = List.copyOf(query);
-        this.headers = Map.copyOf(headers);
+        // the lists and maps handed in are made for this request (or are another's, already unmodifiable): no copy
+        this.query = query;
+        this.headers = headers;
         this.body = body;
         this.contentType = contentType;
     }
@@ -63,15 +64,16 @@ public final class HttpRequest {
         if (value == null) {
             return this;
         }
-        List<Map.Entry<String, String>> more = new ArrayList<>(query);
+        List<Map.Entry<String, String>> more = new ArrayList<>(query.size() + 1);
+        more.addAll(query);
         more.add(Map.entry(name, value.toString()));
-        return new HttpRequest(method, path, more, headers, body, contentType);
+        return new HttpRequest(method, path, java.util.Collections.unmodifiableList(more), headers, body, contentType);
     }
 
     public HttpRequest header(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
-        more.put(name, value);
-        return new HttpRequest(method, path, query, more, body, contentType);
+        more.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        return new HttpRequest(method, path, query, java.util.Collections.unmodifiableMap(more), body, contentType);
     }
 
     /** A body of {@code contentType}. */
@@ -109,6 +111,11 @@ public final class HttpRequest {
 
     public Optional<byte[]> body() {
         return Optional.ofNullable(body).map(byte[]::clone);
+    }
+
+    /** The body itself, not a copy, or null: for this package's sending, which only reads it. */
+    byte[] bodyBytes() {
+        return body;
     }
 
     public Optional<String> contentType() {

@@ -1,6 +1,7 @@
 package dev.telephony.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,18 +9,49 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * An answer: status, headers (names case-insensitive) and the body's bytes.
- *
- * @param status  the HTTP status
- * @param headers the headers, by lower-case name
- * @param body    the body, empty when there was none
+ * An answer: status, headers (names case-insensitive) and the body's bytes. Immutable: the public
+ * constructor copies what it is given, and {@link #body()} answers a copy.
  */
-public record HttpResponse(int status, Map<String, List<String>> headers, byte[] body) {
-    public HttpResponse {
+public final class HttpResponse {
+    private final int status;
+    private final Map<String, List<String>> headers;
+    private final byte[] body;
+
+    /**
+     * @param status  the HTTP status
+     * @param headers the headers, by name in any case
+     * @param body    the body, or {@code null} for none
+     */
+    public HttpResponse(int status, Map<String, List<String>> headers, byte[] body) {
         TreeMap<String, List<String>> lower = new TreeMap<>();
         headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-        headers = java.util.Collections.unmodifiableMap(lower);
-        body = body == null ? new byte[0] : body.clone();
+        this.status = status;
+        this.headers = Collections.unmodifiableMap(lower);
+        this.body = body == null ? new byte[0] : body.clone();
+    }
+
+    private HttpResponse(int status, TreeMap<String, List<String>> lowerCaseHeaders, byte[] body, boolean owned) {
+        this.status = status;
+        this.headers = Collections.unmodifiableMap(lowerCaseHeaders);
+        this.body = body;
+    }
+
+    /**
+     * An answer as the client read it, taken over without copies: the client made the map (lower-case
+     * names, unmodifiable lists) and the array for this answer alone, and hands out neither.
+     */
+    static HttpResponse received(int status, TreeMap<String, List<String>> lowerCaseHeaders, byte[] body) {
+        return new HttpResponse(status, lowerCaseHeaders, body, true);
+    }
+
+    /** The HTTP status. */
+    public int status() {
+        return status;
+    }
+
+    /** The headers, by lower-case name. */
+    public Map<String, List<String>> headers() {
+        return headers;
     }
 
     /** The first value of header {@code name}, if present. */
@@ -33,7 +65,7 @@ public record HttpResponse(int status, Map<String, List<String>> headers, byte[]
         return new String(body, StandardCharsets.UTF_8);
     }
 
-    @Override
+    /** A copy of the body, empty when there was none. */
     public byte[] body() {
         return body.clone();
     }

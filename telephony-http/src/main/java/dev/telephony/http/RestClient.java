@@ -25,7 +25,6 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,7 +61,10 @@ import org.slf4j.LoggerFactory;
  * {@link #events()}, with the same allow-list (the path as a template).
  */
 public final class RestClient implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(RestClient.class);
+    /** The logger, made when first used: connecting logs nothing, so it need not start the logging backend. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(RestClient.class);
+    }
     private static final List<String> REQUEST_ID_HEADERS = List.of("x-request-id", "request-id", "x-ms-request-id",
             "twilio-request-id", "x-signalwire-request-id");
 
@@ -73,13 +75,28 @@ public final class RestClient implements AutoCloseable {
     private final Clock clock;
     private final Sleeper sleeper;
     private final Retrier retrier;
-    private final Reconciliation reconciliation;
+    /** Made on first use: connecting need not load what buying and releasing take. */
+    private volatile Reconciliation reconciliation;
     private final Redactor redactor;
     private final HttpSettings settings;
     private final ProviderEvents events;
     private PoolingHttpClientConnectionManager connections;
     private volatile CloseableHttpClient http;
     private boolean closed;
+    /** The caller's executor for work beside the caller, or null for threads of this client's own (made on first use, closed with it). */
+    private final java.util.concurrent.Executor callersExecutor;
+    private java.util.concurrent.ExecutorService ownThreads;
+    /** {@link #executor()}: a class of its own rather than a method reference, which would cost connecting a lambda. */
+    private final java.util.concurrent.Executor beside = new java.util.concurrent.Executor() {
+        @Override
+        public void execute(Runnable task) {
+            if (callersExecutor != null) {
+                callersExecutor.execute(task);
+                return;
+            }
+            ownThreads().execute(task);
+        }
+    };
 
     private RestClient(Builder b) {
         this.provider = Objects.requireNonNull(b.provider, "provider");
@@ -90,15 +107,19 @@ public final class RestClient implements AutoCloseable {
         this.sleeper = b.sleeper;
         this.events = events(b);
         this.retrier = new Retrier(b.settings.retryPolicy(), b.sleeper, b.random).reportingTo(events);
-        this.reconciliation = new Reconciliation(ErrorContext.of(provider), retrier);
+        this.callersExecutor = b.executor;
         this.redactor = new Redactor(authentication.secrets());
         this.settings = b.settings;
     }
 
     /** The builder's listener; else the one of the configuration a factory is creating its provider from. */
     private static ProviderEvents events(Builder b) {
-        TelephonyListener listener = b.listener != null ? b.listener
-                : ProviderEvents.bound().map(ProviderEvents.Binding::listener).orElse(TelephonyListener.NONE);
+        TelephonyListener listener = b.listener;
+        if (listener == null) {
+            // no method reference: connecting would pay for a cold JVM's first one
+            Optional<ProviderEvents.Binding> bound = ProviderEvents.bound();
+            listener = bound.isPresent() ? bound.get().listener() : TelephonyListener.NONE;
+        }
         return ProviderEvents.of(b.provider, listener, b.clock);
     }
 
@@ -116,52 +137,133 @@ public final class RestClient implements AutoCloseable {
                 throw new IllegalStateException(provider + " client is closed");
             }
             if (http == null) {
-                connections = PoolingHttpClientConnectionManagerBuilder.create()
-                        .setConnectionFactory(RestClient::quietConnection)
-                        .setTlsSocketStrategy(settings.sslContext()
-                                .<org.apache.hc.client5.http.ssl.TlsSocketStrategy>map(org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy::new)
-                                .orElseGet(org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy::createSystemDefault))
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
-                                .setSocketTimeout(Timeout.of(settings.responseTimeout()))
-                                .build())
-                        .setMaxConnTotal(settings.maxConnections())
-                        .setMaxConnPerRoute(settings.maxConnections())
-                        .build();
-                org.apache.hc.client5.http.impl.classic.HttpClientBuilder builder = HttpClients.custom()
-                        .setConnectionManager(connections)
-                        .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(settings.responseTimeout())).build())
-                        .disableAutomaticRetries()
-                        .disableRedirectHandling()
-                        .disableCookieManagement()
-                        .setUserAgent(settings.userAgent());
-                routeThroughProxy(builder);
-                http = builder.build();
+                Pool pool = new Pool(settings);
+                connections = pool.connections;
+                http = pool.client;
             }
             return http;
         }
     }
 
-    /** An explicit proxy (with Basic credentials when it asks), else the JVM proxy selector of the moment (-Dhttps.proxyHost and the rest). */
-    private void routeThroughProxy(org.apache.hc.client5.http.impl.classic.HttpClientBuilder builder) {
-        if (settings.proxy().isEmpty()) {
-            builder.setRoutePlanner(new org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner((java.net.ProxySelector) null));
-            return;
+    /**
+     * Where the provider runs work beside the caller: the numbers of a bulk purchase, the next page of a
+     * listing. The executor the provider was built with, else threads of this client's own: as many as
+     * the bulk concurrency, made when first needed, each ending after a minute idle, all shut down by
+     * {@link #close()} (after which it refuses tasks).
+     */
+    public java.util.concurrent.Executor executor() {
+        return beside;
+    }
+
+    private synchronized java.util.concurrent.ExecutorService ownThreads() {
+        if (closed) {
+            throw new java.util.concurrent.RejectedExecutionException(provider + " client is closed");
         }
-        HttpProxy proxy = settings.proxy().get();
-        org.apache.hc.core5.http.HttpHost host = new org.apache.hc.core5.http.HttpHost(proxy.host(), proxy.port());
-        builder.setProxy(host);
-        if (proxy.user().isPresent()) {
-            builder.setDefaultCredentialsProvider(org.apache.hc.client5.http.impl.auth.CredentialsProviderBuilder.create()
-                    .add(new org.apache.hc.client5.http.auth.AuthScope(host), proxy.user().get(),
-                            proxy.password().orElseThrow().reveal().toCharArray())
-                    .build());
+        if (ownThreads == null) {
+            int threads = Math.min(settings.bulkConcurrency(), settings.maxConnections());
+            java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(threads, threads,
+                    1, java.util.concurrent.TimeUnit.MINUTES, new java.util.concurrent.LinkedBlockingQueue<>(), task -> {
+                        Thread thread = new Thread(task, "telephony-" + provider + "-" + count.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            pool.allowCoreThreadTimeOut(true);
+            ownThreads = pool;
+        }
+        return ownThreads;
+    }
+
+    /**
+     * Apache HttpClient's pool and client, made on the first request. Its own class, so that the
+     * HttpClient types it hands around are loaded then, not when a provider is connected.
+     */
+    private static final class Pool {
+        final PoolingHttpClientConnectionManager connections;
+        final CloseableHttpClient client;
+
+        Pool(HttpSettings settings) {
+            connections = PoolingHttpClientConnectionManagerBuilder.create()
+                    .setConnectionFactory(Pool::quietConnection)
+                    .setTlsSocketStrategy(settings.sslContext()
+                            .<org.apache.hc.client5.http.ssl.TlsSocketStrategy>map(org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy::new)
+                            .orElseGet(org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy::createSystemDefault))
+                    .setDefaultConnectionConfig(ConnectionConfig.custom()
+                            .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                            .setSocketTimeout(Timeout.of(settings.responseTimeout()))
+                            .build())
+                    .setMaxConnTotal(settings.maxConnections())
+                    .setMaxConnPerRoute(settings.maxConnections())
+                    .build();
+            org.apache.hc.client5.http.impl.classic.HttpClientBuilder builder = HttpClients.custom()
+                    .setConnectionManager(connections)
+                    .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(settings.responseTimeout())).build())
+                    .disableAutomaticRetries()
+                    .disableRedirectHandling()
+                    .disableCookieManagement()
+                    .setUserAgent(settings.userAgent());
+            routeThroughProxy(settings, builder);
+            client = builder.build();
+        }
+
+        /** An explicit proxy (with Basic credentials when it asks), else the JVM proxy selector of the moment (-Dhttps.proxyHost and the rest). */
+        private static void routeThroughProxy(HttpSettings settings, org.apache.hc.client5.http.impl.classic.HttpClientBuilder builder) {
+            if (settings.proxy().isEmpty()) {
+                builder.setRoutePlanner(new org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner((java.net.ProxySelector) null));
+                return;
+            }
+            HttpProxy proxy = settings.proxy().get();
+            org.apache.hc.core5.http.HttpHost host = new org.apache.hc.core5.http.HttpHost(proxy.host(), proxy.port());
+            builder.setProxy(host);
+            if (proxy.user().isPresent()) {
+                builder.setDefaultCredentialsProvider(org.apache.hc.client5.http.impl.auth.CredentialsProviderBuilder.create()
+                        .add(new org.apache.hc.client5.http.auth.AuthScope(host), proxy.user().get(),
+                                proxy.password().orElseThrow().reveal().toCharArray())
+                        .build());
+            }
+        }
+
+        /**
+         * A connection that never logs headers or wire bytes: HttpClient's own logging connection would
+         * write the Authorization header to {@code org.apache.hc.client5.http.headers} at DEBUG.
+         */
+        private static ManagedHttpClientConnection quietConnection(java.net.Socket socket) throws IOException {
+            QuietConnection connection = new QuietConnection();
+            if (socket != null) {
+                connection.bind(socket);
+            }
+            return connection;
+        }
+
+        /** A request body. */
+        static org.apache.hc.core5.http.HttpEntity entity(byte[] body, String contentType) {
+            return new ByteArrayEntity(body, ContentType.parse(contentType));
         }
     }
 
     /** One mapper for every client: thread-safe once configured, and costly to make. */
     private static final class Json {
-        static final ObjectMapper MAPPER = newMapper();
+        static final ObjectMapper MAPPER = create();
+
+        static ObjectMapper create() {
+            return new ObjectMapper()
+                    .registerModule(new JavaTimeModule())
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        }
+
+        static byte[] write(Object body) {
+            try {
+                return MAPPER.writeValueAsBytes(body);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
+            }
+        }
+
+        static <T> T treeToValue(JsonNode tree, Class<T> type) throws IOException {
+            return MAPPER.treeToValue(tree, type);
+        }
     }
 
     public static Builder builder(String provider, URI baseUri) {
@@ -170,11 +272,8 @@ public final class RestClient implements AutoCloseable {
 
     /** A JSON mapper that ignores unknown fields and leaves nulls out of what it writes. */
     public static ObjectMapper newMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        // made in Json, so that the Jackson types it needs are loaded on first use, not when a provider connects
+        return Json.create();
     }
 
     public String provider() {
@@ -213,7 +312,18 @@ public final class RestClient implements AutoCloseable {
 
     /** How this provider's purchases and releases are sent and, after a lost answer, reconciled. */
     public Reconciliation reconciliation() {
-        return reconciliation;
+        Reconciliation made = reconciliation;
+        if (made != null) {
+            return made;
+        }
+        synchronized (this) {
+            if (reconciliation == null) {
+                // more numbers in flight than pooled connections would only queue for a connection
+                int concurrency = Math.min(settings.bulkConcurrency(), settings.maxConnections());
+                reconciliation = new Reconciliation(ErrorContext.of(provider), retrier, new Reconciliation.Bulk(concurrency, beside, clock));
+            }
+            return reconciliation;
+        }
     }
 
     public Redactor redactor() {
@@ -231,8 +341,9 @@ public final class RestClient implements AutoCloseable {
 
     /** An idempotent read, retried on rate limits and outages (do not wrap it in a {@link Retrier} of your own). */
     public HttpResponse read(HttpRequest request) {
-        int[] attempt = {0};
-        return retrier.call(request.toString(), () -> send(request, ++attempt[0]));
+        // the request names the read in the retrier's log, written out only if a retry is logged or reported;
+        // the try's number comes from the retrier, so a read allocates no counter of its own
+        return retrier.call((Object) request, () -> send(request, Retrier.currentAttempt()));
     }
 
     /**
@@ -241,8 +352,7 @@ public final class RestClient implements AutoCloseable {
      * {@link #reconciliation()}.
      */
     public HttpResponse idempotentWrite(String operation, HttpRequest request) {
-        int[] attempt = {0};
-        return retrier.call(operation, () -> send(request, ++attempt[0]));
+        return retrier.call(operation, () -> send(request, Retrier.currentAttempt()));
     }
 
     /** {@link #read(HttpRequest)}, then the body as {@code type}. */
@@ -273,11 +383,7 @@ public final class RestClient implements AutoCloseable {
 
     /** A JSON request body. */
     public HttpRequest withJson(HttpRequest request, Object body) {
-        try {
-            return request.body(Json.MAPPER.writeValueAsBytes(body), "application/json");
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
-        }
+        return request.body(Json.write(body), "application/json");
     }
 
     /** The body as {@code type}; an unreadable body is a {@link ProtocolException} quoting a short, secret-free excerpt. */
@@ -318,7 +424,7 @@ public final class RestClient implements AutoCloseable {
             }
         }
         try {
-            return mapper().treeToValue(tree, type);
+            return Json.treeToValue(tree, type);
         } catch (IOException | IllegalArgumentException e) {
             throw unreadable(response, type.getSimpleName(), e);
         }
@@ -349,31 +455,38 @@ public final class RestClient implements AutoCloseable {
     }
 
     private HttpResponse exchange(HttpRequest request, int attempt) {
-        String uri = baseUri + request.pathAndQuery();
-        ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method()).setUri(uri)
+        ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method()).setUri(baseUri + request.pathAndQuery())
                 .addHeader("Accept", "application/json");
-        authentication.headers().forEach(builder::addHeader);
-        request.headers().forEach(builder::addHeader);
-        request.body().ifPresent(body -> builder.setEntity(new ByteArrayEntity(body,
-                ContentType.parse(request.contentType().orElse("application/octet-stream")))));
+        // loops rather than forEach(builder::addHeader), which would make a method reference per request
+        for (Map.Entry<String, String> header : authentication.headers().entrySet()) {
+            builder.addHeader(header.getKey(), header.getValue());
+        }
+        for (Map.Entry<String, String> header : request.headers().entrySet()) {
+            builder.addHeader(header.getKey(), header.getValue());
+        }
+        byte[] body = request.bodyBytes();
+        if (body != null) {
+            builder.setEntity(Pool.entity(body, request.contentType().orElse("application/octet-stream")));
+        }
         ClassicHttpRequest message = builder.build();
-        long started = clock.millis();
+        // with DEBUG off and no listener a request costs no clock reads, boxing or header lookups for a line nobody writes
+        boolean debug = Log.LOG.isDebugEnabled();
+        long started = debug ? clock.millis() : 0;
         ProviderEvents.Exchange reported = events.request(request.method(), request.path(), attempt);
         try {
-            HttpResponse response = http().execute(message, answer -> {
-                Map<String, List<String>> headers = new LinkedHashMap<>();
-                for (Header header : answer.getHeaders()) {
-                    headers.computeIfAbsent(header.getName(), k -> new ArrayList<>()).add(header.getValue());
-                }
-                byte[] body = answer.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(answer.getEntity());
-                return new HttpResponse(answer.getCode(), headers, body);
-            });
-            log.debug("{} {} -> {} in {} ms [requestId={}]", provider, request, response.status(),
-                    clock.millis() - started, requestId(response).orElse("-"));
-            reported.answered(response.status(), requestId(response));
+            HttpResponse response = http().execute(message, RestClient::answerOf);
+            if (debug) {
+                Log.LOG.debug("{} {} -> {} in {} ms [requestId={}]", provider, request, response.status(),
+                        clock.millis() - started, requestId(response).orElse("-"));
+            }
+            if (events.active()) {
+                reported.answered(response.status(), requestId(response));
+            }
             return response;
         } catch (IOException e) {
-            log.debug("{} {} -> {} in {} ms", provider, request, e.getClass().getSimpleName(), clock.millis() - started);
+            if (debug) {
+                Log.LOG.debug("{} {} -> {} in {} ms", provider, request, e.getClass().getSimpleName(), clock.millis() - started);
+            }
             TelephonyException failure = failure(request, e);
             reported.failed(failure);
             throw failure;
@@ -383,16 +496,43 @@ public final class RestClient implements AutoCloseable {
         }
     }
 
+    private static final byte[] NO_BODY = new byte[0];
+    /** The largest body read straight into an array of its announced length; a larger one is read as it comes. */
+    private static final long DIRECT_READ_LIMIT = 8L << 20;
+
     /**
-     * A connection that never logs headers or wire bytes: HttpClient's own logging connection would
-     * write the Authorization header to {@code org.apache.hc.client5.http.headers} at DEBUG.
+     * The answer as {@link HttpResponse} keeps it, made once: header names lower-cased as they are read,
+     * and the body read into an array of its length, which the response then owns.
      */
-    private static ManagedHttpClientConnection quietConnection(java.net.Socket socket) throws IOException {
-        QuietConnection connection = new QuietConnection();
-        if (socket != null) {
-            connection.bind(socket);
+    private static HttpResponse answerOf(org.apache.hc.core5.http.ClassicHttpResponse answer) throws IOException {
+        java.util.TreeMap<String, List<String>> headers = new java.util.TreeMap<>();
+        for (Header header : answer.getHeaders()) {
+            String name = header.getName().toLowerCase(java.util.Locale.ROOT);
+            List<String> before = headers.get(name);
+            if (before == null) {
+                headers.put(name, List.of(header.getValue()));
+            } else {
+                List<String> more = new ArrayList<>(before);
+                more.add(header.getValue());
+                headers.put(name, List.copyOf(more));
+            }
         }
-        return connection;
+        return HttpResponse.received(answer.getCode(), headers, body(answer.getEntity()));
+    }
+
+    private static byte[] body(org.apache.hc.core5.http.HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return NO_BODY;
+        }
+        long length = entity.getContentLength();
+        if (length < 0 || length > DIRECT_READ_LIMIT) {
+            return EntityUtils.toByteArray(entity);
+        }
+        try (java.io.InputStream in = entity.getContent()) {
+            byte[] bytes = new byte[(int) length];
+            int read = in.readNBytes(bytes, 0, bytes.length);
+            return read == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, read);
+        }
     }
 
     private TelephonyException failure(HttpRequest request, IOException e) {
@@ -425,6 +565,10 @@ public final class RestClient implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        if (ownThreads != null) {
+            // a purchase in flight finishes its numbers (with the client closed, those not answered yet end unknown)
+            ownThreads.shutdown();
+        }
         if (http != null) {
             http.close(CloseMode.GRACEFUL);
             connections.close(CloseMode.GRACEFUL);
@@ -440,12 +584,15 @@ public final class RestClient implements AutoCloseable {
     public static final class Builder {
         private final String provider;
         private final URI baseUri;
-        private Authentication authentication = Authentication.none();
-        private ErrorTranslator errors = StatusErrors.statusOnly();
+        /** Null until set, like {@link #errors}: defaults are made in {@link #build()}, only when needed. */
+        private Authentication authentication;
+        /** Null until set: the default is made in {@link #build()}, so a client given its own makes no other. */
+        private ErrorTranslator errors;
         private HttpSettings settings = HttpSettings.defaults();
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
-        private RandomGenerator random = RandomGenerator.getDefault();
+        private RandomGenerator random = ThreadJitter.INSTANCE;
+        private java.util.concurrent.Executor executor;
         private TelephonyListener listener;
 
         private Builder(String provider, URI baseUri) {
@@ -492,6 +639,16 @@ public final class RestClient implements AutoCloseable {
         }
 
         /**
+         * Where the provider runs work beside the caller (see {@link RestClient#executor()}), instead of
+         * threads of the client's own; the client never shuts it down. Its threads must not themselves
+         * wait on a bulk purchase.
+         */
+        public Builder executor(java.util.concurrent.Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
          * The listener this client's requests, retries and reconciliations are reported to; by default
          * the one of the configuration a factory is creating its provider from, if any.
          */
@@ -501,6 +658,12 @@ public final class RestClient implements AutoCloseable {
         }
 
         public RestClient build() {
+            if (errors == null) {
+                errors = StatusErrors.statusOnly();
+            }
+            if (authentication == null) {
+                authentication = Authentication.none();
+            }
             return new RestClient(this);
         }
     }

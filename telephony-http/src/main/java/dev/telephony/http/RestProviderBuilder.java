@@ -17,7 +17,8 @@ public abstract class RestProviderBuilder<B extends RestProviderBuilder<B>> {
     private HttpSettings settings = HttpSettings.defaults();
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
-    private RandomGenerator random = RandomGenerator.getDefault();
+    private RandomGenerator random = ThreadJitter.INSTANCE;
+    private java.util.concurrent.Executor executor;
     private TelephonyListener listener;
 
     /** This builder, typed as the provider's. */
@@ -48,6 +49,17 @@ public abstract class RestProviderBuilder<B extends RestProviderBuilder<B>> {
     }
 
     /**
+     * Where the provider runs work beside the caller (the numbers of a bulk purchase,
+     * {@link HttpSettings#bulkConcurrency()} at once; the next page of a listing), instead of threads it
+     * makes itself and shuts down when it is closed. The provider never shuts this executor down. Its
+     * threads must not themselves wait on a bulk purchase.
+     */
+    public B executor(java.util.concurrent.Executor executor) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        return self();
+    }
+
+    /**
      * A listener the provider reports to: its service calls, requests, retries and reconciliations.
      * Without one, a provider created through {@code Telephony.builder()} reports to the listeners
      * registered there.
@@ -57,10 +69,13 @@ public abstract class RestProviderBuilder<B extends RestProviderBuilder<B>> {
         return self();
     }
 
-    /** A REST client for {@code provider} at {@code baseUri} with these settings (and listener). */
+    /** A REST client for {@code provider} at {@code baseUri} with these settings (listener and executor). */
     protected RestClient.Builder restClient(String provider, URI baseUri) {
         RestClient.Builder builder = RestClient.builder(provider, baseUri).settings(settings).clock(clock).sleeper(sleeper)
                 .random(random);
+        if (executor != null) {
+            builder.executor(executor);
+        }
         return listener == null ? builder : builder.listener(listener);
     }
 

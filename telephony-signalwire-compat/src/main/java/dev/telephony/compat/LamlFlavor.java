@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
  */
 public enum LamlFlavor {
     /** SignalWire's compatibility API: the AccountSid is the project id (a UUID); no mobile search. */
-    SIGNALWIRE_COMPAT("signalwire-compat", "sw2-", Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"),
+    SIGNALWIRE_COMPAT(SignalWireCompatProviderFactory.NAME, "sw2-", Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"),
             "a project id (UUID)", false),
     /** Twilio's API at {@code https://api.twilio.com/2010-04-01}: AccountSid {@code AC…}; mobile search too. */
-    TWILIO("twilio", "tw1-", Pattern.compile("AC[0-9a-fA-F]{32}"), "AC followed by 32 hex digits", true);
+    TWILIO(TwilioProviderFactory.NAME, "tw1-", Pattern.compile("AC[0-9a-fA-F]{32}"), "AC followed by 32 hex digits", true);
 
     private static final Set<Capability> COMMON = EnumSet.of(
             Capability.REGIONS, Capability.SEARCH_LOCAL, Capability.SEARCH_TOLL_FREE, Capability.SEARCH_BY_AREA_CODE,

@@ -40,7 +40,10 @@ import java.util.Set;
 
 /** Search, regions, list, get, update and release over {@code /Accounts/{Sid}/…}. */
 final class LamlInventory implements NumberInventory {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LamlInventory.class);
+    /** The logger, made when first used: connecting logs nothing, so it need not start the logging backend. */
+    private static final class Log {
+        static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LamlInventory.class);
+    }
 
     private final RestClient client;
     private final LamlFlavor flavor;
@@ -119,6 +122,7 @@ final class LamlInventory implements NumberInventory {
         HttpResponse response = client.read(searchRequest(search, asked));
         JsonNode body = answers.body(response, "available number list");
         List<JsonNode> items = answers.items(response, body, "available_phone_numbers");
+        // a uri of the wrong type is the provider's broken answer, never an IllegalArgumentException
         Optional<NumberType> list = client.mapped(response, "available number list", () -> LamlNumbers.listKind(body));
         List<AvailableNumber> offers = new ArrayList<>();
         int unlike = 0;
@@ -132,7 +136,7 @@ final class LamlInventory implements NumberInventory {
             }
         }
         if (unlike > 0) {
-            log.info("{} answered {} of {} available numbers that do not match the search (type, area code, digits, region "
+            Log.LOG.info("{} answered {} of {} available numbers that do not match the search (type, area code, digits, region "
                     + "or locality); they were dropped", client.provider(), unlike, items.size());
         }
         return List.copyOf(offers);
@@ -145,13 +149,22 @@ final class LamlInventory implements NumberInventory {
      * dropped, never relabelled.
      */
     static boolean answeredFor(NumberSearch search, AvailableNumber offer) {
-        String national = offer.number().nationalNumber();
-        return offer.type() == search.type()
-                && offer.countryCode().equals(search.country())
-                && search.areaCode().map(national::startsWith).orElse(true)
-                && search.pattern().map(p -> p.matches(offer.number())).orElse(true)
-                && search.region().map(r -> offer.region().map(r::equalsIgnoreCase).orElse(true)).orElse(true)
-                && search.locality().map(l -> offer.locality().map(l::equalsIgnoreCase).orElse(true)).orElse(true);
+        // plain tests rather than Optional.map chains: every result of every search passes here, and each lambda is an allocation
+        if (offer.type() != search.type() || !offer.countryCode().equals(search.country())) {
+            return false;
+        }
+        if (search.areaCode().isPresent() && !offer.number().nationalNumber().startsWith(search.areaCode().get())) {
+            return false;
+        }
+        if (search.pattern().isPresent() && !search.pattern().get().matches(offer.number())) {
+            return false;
+        }
+        return sameOrUnnamed(search.region(), offer.region()) && sameOrUnnamed(search.locality(), offer.locality());
+    }
+
+    /** Whether the answer names what was asked for, ignoring case, or names nothing. */
+    private static boolean sameOrUnnamed(Optional<String> asked, Optional<String> answered) {
+        return asked.isEmpty() || answered.isEmpty() || asked.get().equalsIgnoreCase(answered.get());
     }
 
     HttpRequest searchRequest(NumberSearch search, int asked) {
@@ -201,19 +214,19 @@ final class LamlInventory implements NumberInventory {
                 .query("FriendlyName", query.nameContains().orElse(null))
                 .query("PhoneNumber", query.numberContains().orElse(null));
         // the API's filters are looser than the query's (PhoneNumber matches patterns): the query has the last word
-        return listing(first, query::matches);
+        return PagedListing.readingAhead(client.provider(), pages(first, query::matches), client.executor());
     }
 
     /** The pages that start with {@code first}, each read strictly, followed by {@code next_page_uri}. */
-    private Listing<OwnedNumber> listing(HttpRequest first, java.util.function.Predicate<OwnedNumber> keep) {
-        return PagedListing.of(client.provider(), token -> {
+    private PagedListing.PageFetcher<OwnedNumber> pages(HttpRequest first, java.util.function.Predicate<OwnedNumber> keep) {
+        return token -> {
             HttpRequest request = token.map(this::nextPage).orElse(first);
             HttpResponse response = client.read(request);
             JsonNode body = answers.body(response, "incoming phone number list");
             List<OwnedNumber> items = answers.items(response, body, "incoming_phone_numbers").stream()
                     .map(item -> owned(response, item)).filter(keep).toList();
             return new Page<>(items, answers.next(response, body).map(next -> relative(response, next)));
-        });
+        };
     }
 
     /** The continuation token is {@code next_page_uri}: a path from the host root, kept on this account's list. */
@@ -256,8 +269,9 @@ final class LamlInventory implements NumberInventory {
      * matches partial numbers, so the answer is matched exactly, following further pages if it has any.
      */
     Optional<OwnedNumber> find(PhoneNumber number) {
-        return listing(HttpRequest.get(incomingNumbers()).query("PhoneNumber", number.e164()), n -> true).stream()
-                .filter(n -> n.number().equals(number)).findFirst();
+        // read page by page: the number is nearly always on the first, and a page read ahead would be wasted
+        return PagedListing.of(client.provider(), pages(HttpRequest.get(incomingNumbers()).query("PhoneNumber", number.e164()), n -> true))
+                .stream().filter(n -> n.number().equals(number)).findFirst();
     }
 
     private OwnedNumber require(PhoneNumber number) {

@@ -46,20 +46,25 @@ final class LamlNumbers {
      * answer says it is ({@code uri} ending in {@code Local}, {@code TollFree} or {@code Mobile}), which
      * only tells a North American mobile number from a local one.
      */
+    /** The fields of an available number kept as provider attributes, in this order. */
+    private static final String[] OFFER_ATTRIBUTES = {"friendly_name", "lata", "postal_code", "latitude", "longitude", "beta",
+            "address_requirements"};
+
     static AvailableNumber offer(JsonNode item, Optional<NumberType> list) {
         requireObject(item, "an available number");
         PhoneNumber number = PhoneNumber.of(required(item, "phone_number"));
+        // the text or null, not an Optional and a lambda per field: every result of every search passes here
+        String country = textOrNull(item, "iso_country");
         AvailableNumber.Builder offer = AvailableNumber.builder(number)
                 .type(typeOf(number, list))
                 .features(features(item.get("capabilities")))
-                .countryCode(text(item, "iso_country").orElse(number.isNanp() ? "US" : null))
-                .region(text(item, "region").orElse(null))
-                .locality(text(item, "locality").orElse(null))
-                .rateCenter(text(item, "rate_center").orElse(null));
-        for (String field : new String[] {"friendly_name", "lata", "postal_code", "latitude", "longitude", "beta"}) {
-            value(item, field).ifPresent(v -> offer.attribute(field, v));
+                .countryCode(country != null ? country : number.isNanp() ? "US" : null)
+                .region(textOrNull(item, "region"))
+                .locality(textOrNull(item, "locality"))
+                .rateCenter(textOrNull(item, "rate_center"));
+        for (String field : OFFER_ATTRIBUTES) {
+            offer.attribute(field, valueOrNull(item, field));
         }
-        value(item, "address_requirements").ifPresent(v -> offer.attribute("address_requirements", v));
         return offer.build();
     }
 
@@ -202,25 +207,32 @@ final class LamlNumbers {
 
     /** A string field, absent, null or empty as none; any other type is refused. */
     static Optional<String> text(JsonNode item, String field) {
+        return Optional.ofNullable(textOrNull(item, field));
+    }
+
+    /** {@link #text} as the text or null. */
+    static String textOrNull(JsonNode item, String field) {
         JsonNode value = item.get(field);
         if (value == null || value.isNull()) {
-            return Optional.empty();
+            return null;
         }
         if (!value.isTextual()) {
             throw new IllegalArgumentException(field + " is not a string");
         }
-        return value.asText().isEmpty() ? Optional.empty() : Optional.of(value.asText());
+        String text = value.asText();
+        return text.isEmpty() ? null : text;
     }
 
-    /** A scalar field of any JSON type, as text, for the provider attributes. */
-    private static Optional<String> value(JsonNode item, String field) {
+    /** A scalar field of any JSON type, as text (null when absent or empty), for the provider attributes. */
+    private static String valueOrNull(JsonNode item, String field) {
         JsonNode value = item.get(field);
         if (value == null || value.isNull()) {
-            return Optional.empty();
+            return null;
         }
         if (!value.isValueNode()) {
             throw new IllegalArgumentException(field + " is not a single value");
         }
-        return value.asText().isEmpty() ? Optional.empty() : Optional.of(value.asText());
+        String text = value.asText();
+        return text.isEmpty() ? null : text;
     }
 }

@@ -23,10 +23,13 @@ abstract class LamlProviderFactory implements TelephonyProviderFactory {
 
     abstract LamlProvider.Builder builder();
 
+    /**
+     * The registration's name, a constant: discovery asks every factory on the classpath for its name,
+     * and answering it must not initialise {@link LamlFlavor} (its patterns and capability sets) for a
+     * provider that is not chosen.
+     */
     @Override
-    public String name() {
-        return flavor().providerName();
-    }
+    public abstract String name();
 
     @Override
     public Set<Capability> capabilities() {

@@ -31,14 +31,12 @@ final class LamlPurchaser implements NumberPurchaser {
     private final RestClient client;
     private final LamlFlavor flavor;
     private final LamlInventory inventory;
-    private final Reconciliation reconciliation;
     private final Receipts receipts;
 
     LamlPurchaser(RestClient client, LamlFlavor flavor, LamlInventory inventory) {
         this.client = client;
         this.flavor = flavor;
         this.inventory = inventory;
-        this.reconciliation = client.reconciliation();
         this.receipts = new Receipts(flavor.receiptPrefix());
     }
 
@@ -48,7 +46,7 @@ final class LamlPurchaser implements NumberPurchaser {
         request.requireLiveHolds(client.clock().instant(), client.context());
         // what the answers said about each number bought: the purchase's own answer, or the read that found it
         Map<PhoneNumber, OwnedNumber> described = new ConcurrentHashMap<>();
-        PurchaseOrder order = reconciliation.purchaseEach(request, receipts, new Reconciliation.SingleNumberPurchase() {
+        PurchaseOrder order = client.reconciliation().purchaseEach(request, receipts, new Reconciliation.SingleNumberPurchase() {
             @Override
             public Optional<String> buy(PurchaseRequest single) {
                 return buyOne(single, described);

@@ -7,6 +7,14 @@ import java.util.List;
 
 /** The SPI entry {@code signalwire-compat}: SignalWire's LaML compatibility API. */
 public final class SignalWireCompatProviderFactory extends LamlProviderFactory {
+    /** The name it is registered and chosen by. */
+    static final String NAME = "signalwire-compat";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
     @Override
     LamlFlavor flavor() {
         return LamlFlavor.SIGNALWIRE_COMPAT;

@@ -5,6 +5,14 @@ import java.util.List;
 
 /** The SPI entry {@code twilio}: the same LaML implementation against {@code https://api.twilio.com/2010-04-01}. */
 public final class TwilioProviderFactory extends LamlProviderFactory {
+    /** The name it is registered and chosen by. */
+    static final String NAME = "twilio";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
     @Override
     LamlFlavor flavor() {
         return LamlFlavor.TWILIO;

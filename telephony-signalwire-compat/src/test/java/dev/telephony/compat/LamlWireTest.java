@@ -166,6 +166,13 @@ class LamlWireTest {
         assertThat(provider.inventory().list(ListQuery.builder().pageSize(2).build()).stream().count()).isEqualTo(5);
     }
 
+    /** The provider's token inside a listing's token: {@code tl1.<base64url of it>.<check>}. */
+    private static String providerToken(String listingToken) {
+        assertThat(listingToken).startsWith("tl1.");
+        return new String(java.util.Base64.getUrlDecoder().decode(listingToken.substring(4, listingToken.lastIndexOf('.'))),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private final LamlErrors errors = new LamlErrors();
 
     private static final HttpRequest PURCHASE = HttpRequest.post("/2010-04-01/Accounts/AC1/IncomingPhoneNumbers.json")
@@ -214,10 +221,5 @@ class LamlWireTest {
         assertThatThrownBy(() -> provider.inventory().search(NumberSearch.builder().country("GB").areaCode("20").build()))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("search.areaCode");
         assertThat(harness.carrier().requestCount()).isZero();
-    }
-
-    /** The provider's own token inside a listing's continuation token. */
-    private static String providerToken(String listingToken) {
-        return new String(java.util.Base64.getUrlDecoder().decode(listingToken.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

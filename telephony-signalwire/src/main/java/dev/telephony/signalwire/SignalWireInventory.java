@@ -39,7 +39,10 @@ final class SignalWireInventory implements NumberInventory {
     /** The most results SignalWire returns for one search. */
     static final int MAX_RESULTS = 100;
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SignalWireInventory.class);
+    /** The logger, made when first used: connecting logs nothing, so it need not start the logging backend. */
+    private static final class Log {
+        static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SignalWireInventory.class);
+    }
 
     private final RestClient client;
     private final SignalWireAnswers answers;
@@ -77,7 +80,7 @@ final class SignalWireInventory implements NumberInventory {
             }
         }
         if (unlike > 0) {
-            log.info("{} answered {} of {} search results that do not match the search (type, area code, pattern, region "
+            Log.LOG.info("{} answered {} of {} search results that do not match the search (type, area code, pattern, region "
                     + "or city); they were dropped", client.provider(), unlike, items.size());
         }
         return List.copyOf(offers);
@@ -89,12 +92,22 @@ final class SignalWireInventory implements NumberInventory {
      * answered a toll-free search with geographic numbers; such results are dropped, never relabelled.
      */
     static boolean answeredFor(NumberSearch search, AvailableNumber offer) {
-        String national = offer.number().nationalNumber();
-        return offer.type() == search.type()
-                && search.areaCode().map(national::startsWith).orElse(true)
-                && search.pattern().map(p -> p.matches(offer.number())).orElse(true)
-                && search.region().map(r -> offer.region().map(r::equalsIgnoreCase).orElse(true)).orElse(true)
-                && search.locality().map(c -> offer.locality().map(c::equalsIgnoreCase).orElse(true)).orElse(true);
+        // plain tests rather than Optional.map chains: every result of every search passes here, and each lambda is an allocation
+        if (offer.type() != search.type()) {
+            return false;
+        }
+        if (search.areaCode().isPresent() && !offer.number().nationalNumber().startsWith(search.areaCode().get())) {
+            return false;
+        }
+        if (search.pattern().isPresent() && !search.pattern().get().matches(offer.number())) {
+            return false;
+        }
+        return sameOrUnnamed(search.region(), offer.region()) && sameOrUnnamed(search.locality(), offer.locality());
+    }
+
+    /** Whether the answer names what was asked for, ignoring case, or names nothing. */
+    private static boolean sameOrUnnamed(Optional<String> asked, Optional<String> answered) {
+        return asked.isEmpty() || answered.isEmpty() || asked.get().equalsIgnoreCase(answered.get());
     }
 
     /** The search request, refusing before any call what SignalWire cannot do or combine. */
@@ -155,19 +168,19 @@ final class SignalWireInventory implements NumberInventory {
                 .query("page_size", query.pageSize())
                 .query("filter_name", query.nameContains().orElse(null))
                 .query("filter_number", query.numberContains().orElse(null));
-        return listing(first);
+        return PagedListing.readingAhead(client.provider(), pages(first), client.executor());
     }
 
     /** The pages that start with {@code first}, each read strictly, followed by {@code links.next}. */
-    private Listing<OwnedNumber> listing(HttpRequest first) {
-        return PagedListing.of(client.provider(), token -> {
+    private PagedListing.PageFetcher<OwnedNumber> pages(HttpRequest first) {
+        return token -> {
             HttpRequest request = token.map(this::nextPage).orElse(first);
             HttpResponse response = client.read(request);
             JsonNode body = answers.body(response, "phone number list");
             List<OwnedNumber> items = answers.data(response, body, "phone number list").stream()
                     .map(item -> owned(response, item)).toList();
             return new Page<>(items, answers.next(response, body).map(next -> relative(response, next)));
-        });
+        };
     }
 
     /** The continuation token is the path and query of SignalWire's {@code links.next}. */
@@ -212,7 +225,8 @@ final class SignalWireInventory implements NumberInventory {
      * by page until the number is found or the list ends.
      */
     Optional<OwnedNumber> find(PhoneNumber number) {
-        return listing(HttpRequest.get(NUMBERS).query("filter_number", number.e164())).stream()
+        // read page by page: the number is nearly always on the first, and a page read ahead would be wasted
+        return PagedListing.of(client.provider(), pages(HttpRequest.get(NUMBERS).query("filter_number", number.e164()))).stream()
                 .filter(n -> n.number().equals(number)).findFirst();
     }
 

@@ -44,20 +44,28 @@ final class SignalWireNumbers {
      */
     static AvailableNumber offer(JsonNode item) {
         requireObject(item, "a search result");
-        PhoneNumber number = PhoneNumber.of(nullableText(item, "e164").or(() -> nullableText(item, "number"))
-                .orElseThrow(() -> new IllegalArgumentException("a search result without e164 or number")));
+        // text() rather than nullableText(): no Optional or lambda per field of each of a search's results
+        String e164 = text(item, "e164");
+        if (e164 == null) {
+            e164 = text(item, "number");
+        }
+        if (e164 == null) {
+            throw new IllegalArgumentException("a search result without e164 or number");
+        }
+        PhoneNumber number = PhoneNumber.of(e164);
         NumberType type = item.hasNonNull("number_type") ? numberType(item) : typeOf(number);
-        AvailableNumber.Builder offer = AvailableNumber.builder(number)
+        String country = text(item, "country_code");
+        return AvailableNumber.builder(number)
                 .type(type)
                 .features(features(required(item, "capabilities")))
-                .countryCode(nullableText(item, "country_code").orElse(number.isNanp() ? "US" : null))
-                .region(nullableText(item, "region").orElse(null))
-                .locality(nullableText(item, "city").orElse(null))
-                .rateCenter(nullableText(item, "rate_center").orElse(null));
-        nullableText(item, "lata").ifPresent(v -> offer.attribute("lata", v));
-        nullableText(item, "national_number_formatted").ifPresent(v -> offer.attribute("national_number_formatted", v));
-        nullableText(item, "international_number_formatted").ifPresent(v -> offer.attribute("international_number_formatted", v));
-        return offer.build();
+                .countryCode(country != null ? country : number.isNanp() ? "US" : null)
+                .region(text(item, "region"))
+                .locality(text(item, "city"))
+                .rateCenter(text(item, "rate_center"))
+                .attribute("lata", text(item, "lata"))
+                .attribute("national_number_formatted", text(item, "national_number_formatted"))
+                .attribute("international_number_formatted", text(item, "international_number_formatted"))
+                .build();
     }
 
     /**
@@ -145,7 +153,7 @@ final class SignalWireNumbers {
                 if (!capability.isTextual()) {
                     throw new IllegalArgumentException("a capability that is not a name: " + capability);
                 }
-                feature(capability.asText()).ifPresent(features::add);
+                add(features, feature(capability.asText()));
             }
         } else if (capabilities.isObject()) {
             capabilities.fields().forEachRemaining(e -> {
@@ -153,7 +161,7 @@ final class SignalWireNumbers {
                     throw new IllegalArgumentException("capability " + e.getKey() + " is not true or false");
                 }
                 if (e.getValue().asBoolean()) {
-                    feature(e.getKey()).ifPresent(features::add);
+                    add(features, feature(e.getKey()));
                 }
             });
         } else {
@@ -162,14 +170,21 @@ final class SignalWireNumbers {
         return features;
     }
 
-    private static Optional<NumberFeature> feature(String name) {
+    /** The feature SignalWire's capability name stands for, or null for one the library has no feature for. */
+    private static NumberFeature feature(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "voice" -> Optional.of(NumberFeature.VOICE);
-            case "sms" -> Optional.of(NumberFeature.SMS);
-            case "mms" -> Optional.of(NumberFeature.MMS);
-            case "fax" -> Optional.of(NumberFeature.FAX);
-            default -> Optional.empty();
+            case "voice" -> NumberFeature.VOICE;
+            case "sms" -> NumberFeature.SMS;
+            case "mms" -> NumberFeature.MMS;
+            case "fax" -> NumberFeature.FAX;
+            default -> null;
         };
+    }
+
+    private static void add(Set<NumberFeature> features, NumberFeature feature) {
+        if (feature != null) {
+            features.add(feature);
+        }
     }
 
     private static Instant instant(String text) {
@@ -200,13 +215,19 @@ final class SignalWireNumbers {
 
     /** A string field that may be absent or null; any other type is refused. */
     static Optional<String> nullableText(JsonNode item, String field) {
+        return Optional.ofNullable(text(item, field));
+    }
+
+    /** {@link #nullableText} as the text or null. */
+    static String text(JsonNode item, String field) {
         JsonNode value = item.get(field);
         if (value == null || value.isNull()) {
-            return Optional.empty();
+            return null;
         }
         if (!value.isTextual()) {
             throw new IllegalArgumentException(field + " is not a string");
         }
-        return value.asText().isEmpty() ? Optional.empty() : Optional.of(value.asText());
+        String text = value.asText();
+        return text.isEmpty() ? null : text;
     }
 }

@@ -30,17 +30,18 @@ import java.util.Optional;
  * a receipt (see {@link Receipts}).
  */
 final class SignalWirePurchaser implements NumberPurchaser {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SignalWirePurchaser.class);
+    /** The logger, made when first used: connecting logs nothing, so it need not start the logging backend. */
+    private static final class Log {
+        static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SignalWirePurchaser.class);
+    }
 
     private final RestClient client;
     private final SignalWireInventory inventory;
-    private final Reconciliation reconciliation;
     private final Receipts receipts = new Receipts("sw1-");
 
     SignalWirePurchaser(RestClient client, SignalWireInventory inventory) {
         this.client = client;
         this.inventory = inventory;
-        this.reconciliation = client.reconciliation();
     }
 
     @Override
@@ -49,7 +50,7 @@ final class SignalWirePurchaser implements NumberPurchaser {
         request.requireLiveHolds(client.clock().instant(), client.context());
         // what SignalWire's answers said about each number bought: the purchase's own answer, the naming's, or the read that found it
         Map<PhoneNumber, OwnedNumber> described = new ConcurrentHashMap<>();
-        PurchaseOrder order = reconciliation.purchaseEach(request, receipts, new Reconciliation.SingleNumberPurchase() {
+        PurchaseOrder order = client.reconciliation().purchaseEach(request, receipts, new Reconciliation.SingleNumberPurchase() {
             @Override
             public Optional<String> buy(PurchaseRequest single) {
                 return buyOne(single, described);
@@ -118,7 +119,7 @@ final class SignalWirePurchaser implements NumberPurchaser {
             described.put(owned.number(), inventory.update(owned.number(), NumberUpdate.builder().name(single.name().get()).build()));
             return Optional.empty();
         } catch (TelephonyException naming) {
-            log.warn("bought {} but could not name it: {}", owned.number(), naming.reason());
+            Log.LOG.warn("bought {} but could not name it: {}", owned.number(), naming.reason());
             return Optional.of("bought " + owned.number() + " but could not name it (" + naming.reason() + "); rename it with an update");
         }
     }

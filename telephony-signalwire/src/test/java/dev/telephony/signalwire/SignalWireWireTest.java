@@ -156,6 +156,13 @@ class SignalWireWireTest {
                 .isInstanceOf(InvalidRequestException.class);
     }
 
+    /** The provider's token inside a listing's token: {@code tl1.<base64url of it>.<check>}. */
+    private static String providerToken(String listingToken) {
+        assertThat(listingToken).startsWith("tl1.");
+        return new String(java.util.Base64.getUrlDecoder().decode(listingToken.substring(4, listingToken.lastIndexOf('.'))),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void aPlusInANumberTravelsAsPercent2BNeverAsASpace() {
         harness.carrier().own(PhoneNumber.of("+12125550100"), "line");
@@ -220,8 +227,57 @@ class SignalWireWireTest {
         assertThat(Optional.of(provider).map(Object::toString)).isPresent();
     }
 
-    /** The provider's own token inside a listing's continuation token. */
-    private static String providerToken(String listingToken) {
-        return new String(java.util.Base64.getUrlDecoder().decode(listingToken.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+    /**
+     * A 429 with Retry-After on one number of a parallel bulk purchase pauses the whole batch: the
+     * provider's executor is the test's (it runs each number's task itself, on threads of its own), so
+     * which number is in flight is the test's choice; the wait is slept once, on the injected sleeper.
+     */
+    @Test
+    void aRateLimitOnOneNumberOfABulkPurchasePausesTheWholeBatchForTheRetryAfterAndIsSleptOnce() throws Exception {
+        var numbers = harness.carrier().seed().areaCode("646").count(3).add().stream().map(AvailableNumber::number).toList();
+        var clock = harness.clock();
+        var tasks = new java.util.concurrent.LinkedBlockingQueue<Runnable>();
+        var sleeping = new java.util.concurrent.CountDownLatch(1);
+        var wake = new java.util.concurrent.CountDownLatch(1);
+        dev.telephony.api.Sleeper sleeper = d -> {
+            sleeping.countDown();
+            wake.await();
+            clock.sleeper().sleep(d);
+        };
+        harness.carrier().faults().injectOnce(dev.telephony.testkit.carrier.RequestKind.PURCHASE,
+                dev.telephony.testkit.carrier.Fault.rateLimited(Duration.ofSeconds(3)));
+        try (TelephonyProvider paced = SignalWireProvider.builder().baseUrl(harness.simulator().baseUri())
+                .projectId(SignalWireHarness.PROJECT).apiToken(SignalWireHarness.TOKEN).clock(clock).sleeper(sleeper)
+                .random(new java.util.SplittableRandom(3)).executor(tasks::add)
+                .httpSettings(dev.telephony.http.HttpSettings.defaults().withResponseTimeout(SignalWireHarness.RESPONSE_TIMEOUT)
+                        .withBulkConcurrency(2))
+                .build()) {
+            var purchase = new java.util.concurrent.FutureTask<>(() -> paced.purchaser()
+                    .purchase(dev.telephony.api.PurchaseRequest.ofNumbers(numbers)));
+            new Thread(purchase, "bulk purchase").start();
+            Runnable first = tasks.take();
+            Runnable second = tasks.take();
+            Thread limited = new Thread(first, "rate limited");
+            limited.start();
+            sleeping.await();
+            int sentBeforePause = harness.carrier().requestCount(dev.telephony.testkit.carrier.RequestKind.PURCHASE);
+            // the second number starts while the batch is paused: it must not send before the wait is over
+            Thread held = new Thread(second, "held back");
+            held.start();
+            while (held.isAlive() && held.getState() != Thread.State.WAITING) {
+                Thread.onSpinWait();
+            }
+            assertThat(harness.carrier().requestCount(dev.telephony.testkit.carrier.RequestKind.PURCHASE)).isEqualTo(sentBeforePause);
+            assertThat(tasks).isEmpty();
+            wake.countDown();
+            limited.join();
+            held.join();
+            tasks.take().run();
+            var order = purchase.get();
+            assertThat(order.purchased()).containsExactlyElementsOf(numbers);
+            assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(3));
+            assertThat(harness.carrier().repeatedPurchases()).isEmpty();
+            assertThat(numbers).allSatisfy(n -> assertThat(harness.carrier().timesBought(n)).isEqualTo(1));
+        }
     }
 }

@@ -18,12 +18,27 @@ public record ConfigKey(String name, String description, boolean required, boole
                         Optional<String> defaultValue, Optional<String> unlessGiven) {
     public ConfigKey {
         Objects.requireNonNull(name, "name");
-        if (!name.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
+        if (!isKeyName(name)) {
             throw new IllegalArgumentException("config key names are lower-case words joined by dashes, was '" + name + "'");
         }
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(defaultValue, "defaultValue");
         Objects.requireNonNull(unlessGiven, "unlessGiven");
+    }
+
+    /** {@code [a-z][a-z0-9]*(-[a-z0-9]+)*}, checked by hand: connecting reads every key, and a regular expression costs a cold JVM more. */
+    private static boolean isKeyName(String name) {
+        if (name.isEmpty() || name.charAt(0) < 'a' || name.charAt(0) > 'z' || name.charAt(name.length() - 1) == '-') {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean word = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            if (!word && !(c == '-' && name.charAt(i - 1) != '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A key the provider cannot start without. */
@@ -58,11 +73,20 @@ public record ConfigKey(String name, String description, boolean required, boole
 
     /** The system property that supplies this key for {@code provider}: {@code telephony.<provider>.<key>}. */
     public String systemProperty(String provider) {
-        return "telephony." + provider + "." + name;
+        // spelled out: connecting asks this of every key, and a cold JVM links each string concatenation at first use
+        return new StringBuilder(11 + provider.length() + name.length()).append("telephony.").append(provider).append('.')
+                .append(name).toString();
     }
 
     /** The environment variable that supplies it: {@code TELEPHONY_<PROVIDER>_<KEY>}. */
     public String environmentVariable(String provider) {
-        return ("TELEPHONY_" + provider + "_" + name).toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+        char[] chars = new StringBuilder(11 + provider.length() + name.length()).append("TELEPHONY_").append(provider).append('_')
+                .append(name).toString().toUpperCase(java.util.Locale.ROOT).toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (!(chars[i] >= 'A' && chars[i] <= 'Z' || chars[i] >= '0' && chars[i] <= '9')) {
+                chars[i] = '_';
+            }
+        }
+        return new String(chars);
     }
 }

@@ -18,6 +18,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -30,6 +35,15 @@ import java.util.stream.StreamSupport;
  * cut short, from another provider, a link to a foreign host) is refused by {@link #resumeFrom} with
  * {@link dev.telephony.api.error.InvalidRequestException} before any request, and the provider's
  * fetcher only ever sees tokens its provider gave.
+ *
+ * <p>A listing made with {@link #readingAhead} fetches the next page on an executor while the caller
+ * consumes the current one: never more than one page ahead, so it holds at most two pages. What the
+ * caller sees is the same, in the same order: every check runs when the caller reaches the page, and
+ * an error fetching the page read ahead is thrown then, not before. A page read ahead that has not
+ * started when the caller reaches it is fetched on the caller's thread instead, so a caller never
+ * waits behind the executor's other work. A walk that is abandoned leaves at most that one fetch
+ * running, which ends by itself; closing the listing's {@link #stream()} cancels it if it has not
+ * started. The listing makes no threads of its own.
  *
  * @param <T> the item type
  */
@@ -45,45 +59,65 @@ public final class PagedListing<T> implements Listing<T> {
     private final String provider;
     private final PageFetcher<T> fetcher;
     private final Optional<String> start;
+    /** Where the next page is fetched while the caller consumes the current one; null to fetch each when reached. */
+    private final Executor ahead;
 
-    private PagedListing(String provider, PageFetcher<T> fetcher, Optional<String> start) {
+    private PagedListing(String provider, PageFetcher<T> fetcher, Optional<String> start, Executor ahead) {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.start = start;
+        this.ahead = ahead;
     }
 
-    /** A listing of {@code provider}'s pages, starting at the first. Fetches nothing yet. */
+    /** A listing of {@code provider}'s pages, starting at the first, each fetched when reached. Fetches nothing yet. */
     public static <T> Listing<T> of(String provider, PageFetcher<T> fetcher) {
-        return new PagedListing<>(provider, fetcher, Optional.empty());
+        return new PagedListing<>(provider, fetcher, Optional.empty(), null);
+    }
+
+    /**
+     * A listing of {@code provider}'s pages that fetches the next page on {@code executor} while the caller
+     * consumes the current one, one page ahead at most. Fetches nothing yet.
+     */
+    public static <T> Listing<T> readingAhead(String provider, PageFetcher<T> fetcher, Executor executor) {
+        return new PagedListing<>(provider, fetcher, Optional.empty(), Objects.requireNonNull(executor, "executor"));
     }
 
     @Override
     public Iterator<T> iterator() {
-        Iterator<Page<T>> pages = pages().iterator();
-        return new Iterator<>() {
-            private Iterator<T> current = java.util.Collections.emptyIterator();
+        return new Items();
+    }
 
-            @Override
-            public boolean hasNext() {
-                while (!current.hasNext() && pages.hasNext()) {
-                    current = pages.next().items().iterator();
-                }
-                return current.hasNext();
-            }
+    /** The items, page after page; {@link #abandon()} drops a page read ahead that has not started. */
+    private final class Items implements Iterator<T> {
+        private final Pages pages = new Pages();
+        private Iterator<T> current = java.util.Collections.emptyIterator();
 
-            @Override
-            public T next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return current.next();
+        @Override
+        public boolean hasNext() {
+            while (!current.hasNext() && pages.hasNext()) {
+                current = pages.next().items().iterator();
             }
-        };
+            return current.hasNext();
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return current.next();
+        }
+
+        void abandon() {
+            pages.abandon();
+        }
     }
 
     @Override
     public Stream<T> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
+        Items items = new Items();
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED), false)
+                .onClose(items::abandon);
     }
 
     /**
@@ -94,48 +128,153 @@ public final class PagedListing<T> implements Listing<T> {
      */
     @Override
     public Iterable<Page<T>> pages() {
-        return () -> new Iterator<>() {
-            private Optional<String> token = start;
-            private boolean first = true;
-            private Set<T> previous = Set.of();
-            private final Set<String> seenTokens = new HashSet<>();
+        return Pages::new;
+    }
 
-            @Override
-            public boolean hasNext() {
-                return first || token.isPresent();
-            }
+    /** One walk over the pages. */
+    private final class Pages implements Iterator<Page<T>> {
+        private Optional<String> token = start;
+        private boolean first = true;
+        private Set<T> previous = Set.of();
+        /** Made with the first token: a listing of one page, such as a get, needs none. */
+        private Set<String> seenTokens = Set.of();
+        /** The page at {@link #token}, being fetched ahead; null when it is fetched when reached. */
+        private Ahead<T> pending;
 
-            @Override
-            public Page<T> next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                token.ifPresent(seenTokens::add);
-                Page<T> page = fetcher.fetch(token);
-                if (page == null) {
-                    throw new ProtocolException("the provider's page could not be read", ErrorContext.of(provider));
-                }
-                if (page.nextToken().isPresent() && seenTokens.contains(page.nextToken().get())) {
-                    throw new ProtocolException("the provider returned a continuation token it had returned before; stopping to "
-                            + "avoid a loop", ErrorContext.of(provider));
-                }
-                Set<T> items = new HashSet<>(page.items());
-                if (items.size() < page.items().size()) {
-                    throw new ProtocolException("the provider listed the same item twice on one page (" + page.items().size()
-                            + " items, " + items.size() + " distinct)", ErrorContext.of(provider));
-                }
-                if (!first && previous.containsAll(items)) {
-                    log.warn("a page from {} added nothing to the one before it ({} items); the listing ends there", provider,
-                            page.items().size());
-                    token = Optional.empty();
-                    return new Page<>(List.of(), Optional.empty());
-                }
-                first = false;
-                token = page.nextToken();
-                previous = items;
-                return issued(page);
+        @Override
+        public boolean hasNext() {
+            return first || token.isPresent();
+        }
+
+        @Override
+        public Page<T> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
             }
-        };
+            if (token.isPresent()) {
+                if (seenTokens.isEmpty()) {
+                    seenTokens = new HashSet<>();
+                }
+                seenTokens.add(token.get());
+            }
+            Fetched<T> fetched;
+            if (pending != null) {
+                Ahead<T> ahead = pending;
+                pending = null;
+                fetched = ahead.page();
+            } else {
+                fetched = Fetched.of(fetcher.fetch(token));
+            }
+            if (fetched == null) {
+                throw new ProtocolException("the provider's page could not be read", ErrorContext.of(provider));
+            }
+            Page<T> page = fetched.page();
+            if (page.nextToken().isPresent() && seenTokens.contains(page.nextToken().get())) {
+                throw new ProtocolException("the provider returned a continuation token it had returned before; stopping to "
+                        + "avoid a loop", ErrorContext.of(provider));
+            }
+            Optional<String> next = page.nextToken();
+            if (ahead != null && next.isPresent()) {
+                // started before this page's own checks, so that they overlap the next round trip
+                pending = Ahead.start(fetcher, next, ahead);
+            }
+            Set<T> items = fetched.items();
+            if (items.size() < page.items().size()) {
+                abandon();
+                throw new ProtocolException("the provider listed the same item twice on one page (" + page.items().size()
+                        + " items, " + items.size() + " distinct)", ErrorContext.of(provider));
+            }
+            if (!first && previous.containsAll(items)) {
+                abandon();
+                log.warn("a page from {} added nothing to the one before it ({} items); the listing ends there", provider,
+                        page.items().size());
+                token = Optional.empty();
+                return new Page<>(List.of(), Optional.empty());
+            }
+            first = false;
+            token = next;
+            previous = items;
+            return issued(page);
+        }
+
+        void abandon() {
+            if (pending != null) {
+                pending.cancel();
+                pending = null;
+            }
+        }
+    }
+
+    /** A page and the set of its items, made where it was fetched: a page read ahead costs the caller no hashing. */
+    private record Fetched<T>(Page<T> page, Set<T> items) {
+        /** Null for a null page, which the walk refuses. */
+        static <T> Fetched<T> of(Page<T> page) {
+            return page == null ? null : new Fetched<>(page, new HashSet<>(page.items()));
+        }
+    }
+
+    /**
+     * A page fetched ahead of the caller. Whoever claims it first fetches it: the executor's thread, or
+     * the caller's when it reaches the page before the executor started on it (or refused it).
+     */
+    private static final class Ahead<T> implements Runnable {
+        private final PageFetcher<T> fetcher;
+        private final Optional<String> token;
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        private final CompletableFuture<Fetched<T>> result = new CompletableFuture<>();
+
+        private Ahead(PageFetcher<T> fetcher, Optional<String> token) {
+            this.fetcher = fetcher;
+            this.token = token;
+        }
+
+        static <T> Ahead<T> start(PageFetcher<T> fetcher, Optional<String> token, Executor executor) {
+            Ahead<T> ahead = new Ahead<>(fetcher, token);
+            try {
+                executor.execute(ahead);
+            } catch (RejectedExecutionException refused) {
+                // left unclaimed: the caller fetches it when it gets there
+            }
+            return ahead;
+        }
+
+        @Override
+        public void run() {
+            if (claimed.compareAndSet(false, true)) {
+                fetch();
+            }
+        }
+
+        private void fetch() {
+            try {
+                result.complete(Fetched.of(fetcher.fetch(token)));
+            } catch (Throwable failed) {
+                result.completeExceptionally(failed);
+            }
+        }
+
+        /** The page, as its fetch answered or failed. */
+        Fetched<T> page() {
+            if (claimed.compareAndSet(false, true)) {
+                fetch();
+            }
+            try {
+                return result.join();
+            } catch (CompletionException failed) {
+                if (failed.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (failed.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw failed;
+            }
+        }
+
+        /** Nothing will be fetched if the fetch has not started. */
+        void cancel() {
+            claimed.set(true);
+        }
     }
 
     @Override
@@ -149,7 +288,8 @@ public final class PagedListing<T> implements Listing<T> {
 
     @Override
     public Listing<T> resumeFrom(String continuationToken) {
-        return new PagedListing<>(provider, fetcher, Optional.of(unwrap(Arguments.requireId("continuationToken", continuationToken))));
+        return new PagedListing<>(provider, fetcher, Optional.of(unwrap(Arguments.requireId("continuationToken", continuationToken))),
+                ahead);
     }
 
     /** The page as callers see it: its next token is the listing's own. */

@@ -5,6 +5,7 @@ import dev.telephony.api.Sleeper;
 import dev.telephony.api.error.ConfigurationException;
 import dev.telephony.api.event.TelephonyListener;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,9 @@ public final class ProviderConfig {
                            TelephonyListener listener) {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.keys = new LinkedHashMap<>();
-        keys.forEach(k -> this.keys.put(k.name(), k));
+        for (ConfigKey key : keys) {
+            this.keys.put(key.name(), key);
+        }
         this.values = Map.copyOf(values);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -42,10 +45,20 @@ public final class ProviderConfig {
      */
     public static ProviderConfig of(String provider, List<ConfigKey> keys, Map<String, String> values, Clock clock,
                                     Sleeper sleeper) {
+        // plain loops: in a cold JVM, where connecting happens, streams and lambdas cost more than the work
         Map<String, String> resolved = new LinkedHashMap<>();
-        List<String> known = keys.stream().map(ConfigKey::name).toList();
-        List<String> unknown = values.keySet().stream().filter(k -> !known.contains(k)).sorted().toList();
+        List<String> known = new ArrayList<>(keys.size());
+        for (ConfigKey key : keys) {
+            known.add(key.name());
+        }
+        List<String> unknown = new ArrayList<>();
+        for (String given : values.keySet()) {
+            if (!known.contains(given)) {
+                unknown.add(given);
+            }
+        }
         if (!unknown.isEmpty()) {
+            java.util.Collections.sort(unknown);
             throw new ConfigurationException("provider '" + provider + "' has no configuration key " + unknown
                     + "; its keys are " + known, unknown);
         }
@@ -58,8 +71,13 @@ public final class ProviderConfig {
                 resolved.put(key.name(), value.strip());
             }
         }
-        List<ConfigKey> missing = keys.stream().filter(k -> k.required() && !resolved.containsKey(k.name())
-                && k.unlessGiven().map(other -> !resolved.containsKey(other)).orElse(true)).toList();
+        List<ConfigKey> missing = new ArrayList<>();
+        for (ConfigKey key : keys) {
+            if (key.required() && !resolved.containsKey(key.name())
+                    && (key.unlessGiven().isEmpty() || !resolved.containsKey(key.unlessGiven().get()))) {
+                missing.add(key);
+            }
+        }
         if (!missing.isEmpty()) {
             throw new ConfigurationException("provider '" + provider + "' is missing configuration "
                     + missing.stream().map(k -> k.name() + k.unlessGiven().map(o -> " or " + o).orElse("")
@@ -93,8 +111,11 @@ public final class ProviderConfig {
 
     /** The value of a required non-secret key. */
     public String require(String key) {
-        return get(key).orElseThrow(() -> new ConfigurationException(
-                "provider '" + provider + "' needs configuration " + key, List.of(key)));
+        Optional<String> value = get(key);
+        if (value.isEmpty()) {
+            throw new ConfigurationException("provider '" + provider + "' needs configuration " + key, List.of(key));
+        }
+        return value.get();
     }
 
     /** The value of a secret key, if set. */
@@ -103,19 +124,22 @@ public final class ProviderConfig {
         if (!declared.secret()) {
             throw new IllegalArgumentException("'" + key + "' is not declared secret: read it with get(…)");
         }
-        return Optional.ofNullable(values.get(key)).map(v -> Secret.of(key, v));
+        String value = values.get(key);
+        return value == null ? Optional.empty() : Optional.of(Secret.of(key, value));
     }
 
     /** The value of a key as an integer, if set. */
     public Optional<Integer> integer(String key) {
-        return get(key).map(v -> {
-            try {
-                return Integer.valueOf(v);
-            } catch (NumberFormatException e) {
-                throw new ConfigurationException("configuration " + key + " of provider '" + provider
-                        + "' must be a whole number, was '" + v + "'", List.of(key));
-            }
-        });
+        Optional<String> value = get(key);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Integer.valueOf(value.get()));
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException("configuration " + key + " of provider '" + provider
+                    + "' must be a whole number, was '" + value.get() + "'", List.of(key));
+        }
     }
 
     public Clock clock() {

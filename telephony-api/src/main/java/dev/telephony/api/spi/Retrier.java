@@ -19,7 +19,10 @@ import org.slf4j.LoggerFactory;
  * {@link Reconciliation}. Each retry is reported to its {@link ProviderEvents}.
  */
 public final class Retrier {
-    private static final Logger log = LoggerFactory.getLogger(Retrier.class);
+    /** The logger, made when first used: connecting logs nothing, so it need not start the logging backend. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(Retrier.class);
+    }
 
     private final RetryPolicy policy;
     private final Sleeper sleeper;
@@ -56,6 +59,14 @@ public final class Retrier {
 
     /** Runs {@code read}, retrying it while the policy allows. {@code operation} names it in logs. */
     public <T> T call(String operation, Supplier<T> read) {
+        return call((Object) operation, read);
+    }
+
+    /**
+     * {@link #call(String, Supplier)}, named by {@code operation}'s {@code toString()}, which is made only if a
+     * retry is logged or reported: a read that succeeds at once builds no name.
+     */
+    public <T> T call(Object operation, Supplier<T> read) {
         Integer outer = ATTEMPT.get();
         try {
             return attempts(operation, read);
@@ -77,7 +88,7 @@ public final class Retrier {
         return attempt == null ? 1 : attempt;
     }
 
-    private <T> T attempts(String operation, Supplier<T> read) {
+    private <T> T attempts(Object operation, Supplier<T> read) {
         for (int attempt = 1; ; attempt++) {
             ATTEMPT.set(attempt);
             try {
@@ -88,9 +99,9 @@ public final class Retrier {
                     throw e;
                 }
                 Duration delay = wait.get();
-                log.debug("{} failed ({}), try {} of {} in {} ms", operation, e.getClass().getSimpleName(), attempt + 1,
+                Log.LOG.debug("{} failed ({}), try {} of {} in {} ms", operation, e.getClass().getSimpleName(), attempt + 1,
                         policy.maxAttempts(), delay.toMillis());
-                events.retry(operation, attempt, e, delay);
+                events.retry(String.valueOf(operation), attempt, e, delay);
                 pause(delay, e);
             }
         }
@@ -117,6 +128,11 @@ public final class Retrier {
         long capped = Math.min(base, policy.maxBackoff().toMillis());
         long half = capped / 2;
         return Optional.of(Duration.ofMillis(half + (half > 0 ? random.nextLong(half + 1) : 0)));
+    }
+
+    /** How it waits. */
+    Sleeper sleeper() {
+        return sleeper;
     }
 
     /** Sleeps {@code delay}; an interruption ends the retries by rethrowing {@code cause}. */

@@ -15,12 +15,22 @@ import dev.telephony.api.error.ProviderUnavailableException;
 import dev.telephony.api.error.PurchaseOutcomeUnknownException;
 import dev.telephony.api.error.RateLimitedException;
 import dev.telephony.api.error.ReleaseOutcomeUnknownException;
+import dev.telephony.api.Sleeper;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -250,6 +260,321 @@ class ReconciliationTest {
             assertThat(order.purchased()).containsExactly(LOST, NUMBER);
             assertThat(order.failures()).isEmpty();
             assertThat(order.details()).hasValueSatisfying(d -> assertThat(d).contains("could not finish"));
+        }
+    }
+
+    /**
+     * Bulk purchases with several numbers in flight. The executor only queues tasks; the test runs each
+     * itself, in the order it chooses, while the purchase waits on another thread. So what is in flight
+     * and in which order numbers finish is the test's choice, never the scheduler's, and nothing waits
+     * on real time.
+     */
+    @Nested
+    class InParallel {
+        private static final List<PhoneNumber> SEVEN = List.of(PhoneNumber.of("+12125550110"), PhoneNumber.of("+12125550111"),
+                PhoneNumber.of("+12125550112"), PhoneNumber.of("+12125550113"), PhoneNumber.of("+12125550114"),
+                PhoneNumber.of("+12125550115"), PhoneNumber.of("+12125550116"));
+
+        private final Receipts receipts = new Receipts("t1-");
+        private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+        /** Every purchase request sent, by number, with the clock's time it was sent at. */
+        private final Map<PhoneNumber, List<Instant>> buys = new ConcurrentHashMap<>();
+        private final Set<PhoneNumber> reads = ConcurrentHashMap.newKeySet();
+        private final Set<PhoneNumber> carrierOwns = ConcurrentHashMap.newKeySet();
+
+        private Reconciliation parallel(int concurrency, Sleeper sleeper) {
+            return new Reconciliation(context, new Retrier(RetryPolicy.defaults(), sleeper, new SplittableRandom(7)),
+                    new Reconciliation.Bulk(concurrency, tasks::add, clock));
+        }
+
+        /** A carrier that sells every number, except that {@code answer} may spoil the answer to a request. */
+        private Reconciliation.SingleNumberPurchase carrier(java.util.function.BiConsumer<PhoneNumber, Integer> answer) {
+            return new Reconciliation.SingleNumberPurchase() {
+                @Override
+                public Optional<String> buy(PurchaseRequest single) {
+                    PhoneNumber number = single.numbers().get(0);
+                    List<Instant> sent = buys.computeIfAbsent(number, n -> java.util.Collections.synchronizedList(new ArrayList<>()));
+                    sent.add(clock.instant());
+                    answer.accept(number, sent.size());
+                    carrierOwns.add(number);
+                    return Optional.empty();
+                }
+
+                @Override
+                public boolean owns(PhoneNumber number) {
+                    reads.add(number);
+                    if (unreadable(number)) {
+                        throw new ProviderUnavailableException("still down", context);
+                    }
+                    return carrierOwns.contains(number);
+                }
+            };
+        }
+
+        private final Set<PhoneNumber> unreadable = ConcurrentHashMap.newKeySet();
+
+        private boolean unreadable(PhoneNumber number) {
+            return unreadable.contains(number);
+        }
+
+        /** Starts the purchase on its own thread; its tasks arrive in {@link #tasks}. */
+        private FutureTask<PurchaseOrder> start(Reconciliation reconciliation, List<PhoneNumber> numbers,
+                                                Reconciliation.SingleNumberPurchase write) {
+            FutureTask<PurchaseOrder> purchase = new FutureTask<>(() -> reconciliation.purchaseEach(
+                    PurchaseRequest.ofNumbers(numbers), receipts, write));
+            Thread thread = new Thread(purchase, "bulk-purchase-under-test");
+            thread.setDaemon(true);
+            thread.start();
+            return purchase;
+        }
+
+        /** The next {@code count} tasks the purchase hands its executor, in the order handed. */
+        private List<Runnable> take(int count) throws InterruptedException {
+            List<Runnable> taken = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                taken.add(tasks.take());
+            }
+            return taken;
+        }
+
+        private static PurchaseOrder result(FutureTask<PurchaseOrder> purchase) throws InterruptedException {
+            try {
+                return purchase.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new AssertionError(e.getCause());
+            }
+        }
+
+        @Test
+        void noMoreThanTheLimitAreInFlightAndTheOrderKeepsTheRequestOrderWhateverOrderTheyFinishIn() throws Exception {
+            FutureTask<PurchaseOrder> purchase = start(parallel(3, clock.sleeper()), SEVEN, carrier((n, i) -> { }));
+            List<Runnable> first = take(3);
+            // the purchase waits for one of the three before it hands out a fourth
+            assertThat(tasks).isEmpty();
+            assertThat(buys).isEmpty();
+            first.get(2).run();
+            Runnable fourth = tasks.take();
+            assertThat(tasks).isEmpty();
+            fourth.run();
+            first.get(0).run();
+            first.get(1).run();
+            for (Runnable rest : take(3)) {
+                rest.run();
+            }
+            PurchaseOrder order = result(purchase);
+            assertThat(order.status()).isEqualTo(PurchaseStatus.COMPLETED);
+            assertThat(order.requested()).containsExactlyElementsOf(SEVEN);
+            assertThat(order.purchased()).containsExactlyElementsOf(SEVEN);
+            assertThat(receipts.order(order.id())).hasValueSatisfying(o -> assertThat(o.purchased()).containsExactlyElementsOf(SEVEN));
+            assertThat(buys.values()).allSatisfy(sent -> assertThat(sent).hasSize(1));
+            assertThat(tasks).isEmpty();
+        }
+
+        @Test
+        void anAmbiguousAnswerForOneNumberIsReconciledByReadingThatNumberAndNeverResendsAnother() throws Exception {
+            PhoneNumber lostAfterSale = SEVEN.get(1);
+            PhoneNumber lostBeforeSale = SEVEN.get(2);
+            FutureTask<PurchaseOrder> purchase = start(parallel(4, clock.sleeper()), SEVEN.subList(0, 4), carrier((n, i) -> {
+                if (n.equals(lostAfterSale) && i == 1) {
+                    carrierOwns.add(n);
+                    throw new ProviderUnavailableException("reset after the sale", context);
+                }
+                if (n.equals(lostBeforeSale) && i == 1) {
+                    throw new ProtocolException("an answer in no documented shape, and nothing sold", context);
+                }
+            }));
+            List<Runnable> all = take(4);
+            all.get(1).run();
+            all.get(2).run();
+            all.get(3).run();
+            all.get(0).run();
+            PurchaseOrder order = result(purchase);
+            assertThat(order.purchased()).containsExactlyElementsOf(SEVEN.subList(0, 4));
+            // only the two lost answers were read back, and only the one proven to have bought nothing was sent again
+            assertThat(reads).containsExactlyInAnyOrder(lostAfterSale, lostBeforeSale);
+            assertThat(buys.get(lostAfterSale)).hasSize(1);
+            assertThat(buys.get(lostBeforeSale)).hasSize(2);
+            assertThat(buys.get(SEVEN.get(0))).hasSize(1);
+            assertThat(buys.get(SEVEN.get(3))).hasSize(1);
+        }
+
+        @Test
+        void theReadsThatReconcileLostAnswersTakeTheNumbersPlaceInFlightSoTheyStayWithinTheLimit() throws Exception {
+            java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+            CountDownLatch reading = new CountDownLatch(2);
+            CountDownLatch answer = new CountDownLatch(1);
+            Set<PhoneNumber> lost = Set.of(SEVEN.get(0), SEVEN.get(1));
+            Reconciliation.SingleNumberPurchase slowTruth = new Reconciliation.SingleNumberPurchase() {
+                @Override
+                public Optional<String> buy(PurchaseRequest single) {
+                    PhoneNumber number = single.numbers().get(0);
+                    most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                    try {
+                        buys.computeIfAbsent(number, n -> java.util.Collections.synchronizedList(new ArrayList<>())).add(clock.instant());
+                        carrierOwns.add(number);
+                        if (lost.contains(number)) {
+                            throw new ProviderUnavailableException("reset after the sale", context);
+                        }
+                        return Optional.empty();
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
+                }
+
+                @Override
+                public boolean owns(PhoneNumber number) {
+                    most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                    try {
+                        reads.add(number);
+                        reading.countDown();
+                        answer.await();
+                        return carrierOwns.contains(number);
+                    } catch (InterruptedException e) {
+                        throw new AssertionError(e);
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
+                }
+            };
+            FutureTask<PurchaseOrder> purchase = start(parallel(2, clock.sleeper()), SEVEN.subList(0, 4), slowTruth);
+            List<Thread> running = new ArrayList<>();
+            for (Runnable task : take(2)) {
+                Thread thread = new Thread(task, "lost answer");
+                thread.start();
+                running.add(thread);
+            }
+            reading.await();
+            // both numbers in flight are reading back their lost answers: no third number starts meanwhile
+            assertThat(tasks).isEmpty();
+            assertThat(buys.keySet()).containsExactlyInAnyOrderElementsOf(lost);
+            answer.countDown();
+            for (Thread thread : running) {
+                thread.join();
+            }
+            for (Runnable rest : take(2)) {
+                rest.run();
+            }
+            PurchaseOrder order = result(purchase);
+            assertThat(order.purchased()).containsExactlyElementsOf(SEVEN.subList(0, 4));
+            assertThat(reads).containsExactlyInAnyOrderElementsOf(lost);
+            assertThat(buys.values()).allSatisfy(sent -> assertThat(sent).hasSize(1));
+            assertThat(most.get()).isLessThanOrEqualTo(2);
+        }
+
+        @Test
+        void anUnknownOutcomeStartsNoFurtherNumberLetsThoseInFlightFinishAndNamesEveryNumberNotConfirmed() throws Exception {
+            PhoneNumber unknown = SEVEN.get(1);
+            unreadable.add(unknown);
+            FutureTask<PurchaseOrder> purchase = start(parallel(3, clock.sleeper()), SEVEN, carrier((n, i) -> {
+                if (n.equals(unknown)) {
+                    throw new ProviderUnavailableException("timed out, sold or not", context);
+                }
+            }));
+            List<Runnable> inFlight = take(3);
+            inFlight.get(1).run();
+            // the outcome is open: nothing more is handed out, but the two in flight still finish
+            inFlight.get(0).run();
+            inFlight.get(2).run();
+            assertThatThrownBy(() -> result(purchase)).isInstanceOfSatisfying(PurchaseOutcomeUnknownException.class, e -> {
+                assertThat(e.requested()).containsExactlyElementsOf(SEVEN);
+                assertThat(e.confirmedBought()).containsExactly(SEVEN.get(0), SEVEN.get(2));
+                assertThat(e.numbers()).containsExactly(SEVEN.get(1), SEVEN.get(3), SEVEN.get(4), SEVEN.get(5), SEVEN.get(6));
+            });
+            assertThat(tasks).isEmpty();
+            assertThat(buys.keySet()).containsExactlyInAnyOrder(SEVEN.get(0), SEVEN.get(1), SEVEN.get(2));
+            assertThat(buys.get(unknown)).hasSize(1);
+        }
+
+        @Test
+        void aFailureOfTheAccountBeforeAnythingIsBoughtStartsNoFurtherNumberAndIsTheAnswer() throws Exception {
+            FutureTask<PurchaseOrder> purchase = start(parallel(2, clock.sleeper()), SEVEN.subList(0, 5), carrier((n, i) -> {
+                throw new AuthenticationException("401", context);
+            }));
+            List<Runnable> inFlight = take(2);
+            inFlight.get(0).run();
+            inFlight.get(1).run();
+            assertThatThrownBy(() -> result(purchase)).isInstanceOf(AuthenticationException.class);
+            assertThat(tasks).isEmpty();
+            assertThat(buys.keySet()).containsExactlyInAnyOrder(SEVEN.get(0), SEVEN.get(1));
+        }
+
+        @Test
+        void numbersAStoppedBatchDidNotStartAreReportedNotSentAndThoseInFlightThatWereBoughtAreKept() throws Exception {
+            FutureTask<PurchaseOrder> purchase = start(parallel(2, clock.sleeper()), SEVEN.subList(0, 4), carrier((n, i) -> {
+                if (n.equals(SEVEN.get(0))) {
+                    throw new AuthenticationException("401", context);
+                }
+            }));
+            List<Runnable> inFlight = take(2);
+            // the first number's refusal stops the batch while the second is still in flight, and buys its number
+            inFlight.get(0).run();
+            inFlight.get(1).run();
+            PurchaseOrder order = result(purchase);
+            assertThat(order.requested()).containsExactlyElementsOf(SEVEN.subList(0, 4));
+            assertThat(order.purchased()).containsExactly(SEVEN.get(1));
+            assertThat(order.failures()).extracting(f -> f.number()).containsExactly(SEVEN.get(0), SEVEN.get(2), SEVEN.get(3));
+            assertThat(order.failures().get(1).reason()).startsWith("not sent");
+            assertThat(buys.keySet()).containsExactlyInAnyOrder(SEVEN.get(0), SEVEN.get(1));
+        }
+
+        @Test
+        void aRateLimitOnOneNumberHoldsBackEveryNumbersNextRequestUntilTheWaitIsOverAndIsSleptOnce() throws Exception {
+            CountDownLatch sleeping = new CountDownLatch(1);
+            CountDownLatch wake = new CountDownLatch(1);
+            Sleeper sleeper = d -> {
+                sleeping.countDown();
+                wake.await();
+                clock.sleeper().sleep(d);
+            };
+            Instant start = clock.instant();
+            PhoneNumber limited = SEVEN.get(0);
+            PhoneNumber other = SEVEN.get(1);
+            FutureTask<PurchaseOrder> purchase = start(parallel(2, sleeper), SEVEN.subList(0, 2), carrier((n, i) -> {
+                if (n.equals(limited) && i == 1) {
+                    throw new RateLimitedException("429", context, Duration.ofSeconds(4));
+                }
+            }));
+            List<Runnable> inFlight = take(2);
+            Thread first = new Thread(inFlight.get(0), "limited");
+            first.start();
+            sleeping.await();
+            // the batch is paused: the other number's task starts now, and must wait for the pause before sending
+            Thread second = new Thread(inFlight.get(1), "held back");
+            second.start();
+            while (second.getState() != Thread.State.WAITING && !buys.containsKey(other) && second.isAlive()) {
+                Thread.onSpinWait();
+            }
+            assertThat(buys).doesNotContainKey(other);
+            wake.countDown();
+            first.join();
+            second.join();
+            PurchaseOrder order = result(purchase);
+            assertThat(order.purchased()).containsExactly(limited, other);
+            assertThat(buys.get(limited)).containsExactly(start, start.plusSeconds(4));
+            assertThat(buys.get(other)).containsExactly(start.plusSeconds(4));
+            assertThat(clock.sleeps).containsExactly(Duration.ofSeconds(4));
+        }
+
+        @Test
+        void anExecutorThatRefusesATaskHasItRunOnTheCallersThread() {
+            Reconciliation refusing = new Reconciliation(context, new Retrier(RetryPolicy.defaults(), clock.sleeper(),
+                    new SplittableRandom(7)), new Reconciliation.Bulk(4, task -> {
+                        throw new java.util.concurrent.RejectedExecutionException("shut down");
+                    }, clock));
+            PurchaseOrder order = refusing.purchaseEach(PurchaseRequest.ofNumbers(SEVEN), receipts, carrier((n, i) -> { }));
+            assertThat(order.purchased()).containsExactlyElementsOf(SEVEN);
+        }
+
+        @Test
+        void aConcurrencyOutsideItsBoundsIsRefused() {
+            assertThatThrownBy(() -> new Reconciliation.Bulk(0, Runnable::run, clock))
+                    .isInstanceOf(dev.telephony.api.error.InvalidRequestException.class);
+            assertThatThrownBy(() -> new Reconciliation.Bulk(Reconciliation.Bulk.MAX_CONCURRENCY + 1, Runnable::run, clock))
+                    .isInstanceOf(dev.telephony.api.error.InvalidRequestException.class);
         }
     }
 

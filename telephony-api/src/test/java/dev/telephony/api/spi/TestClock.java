@@ -9,10 +9,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A clock that moves only when the sleeper sleeps. (The testkit's ManualClock, which the api cannot depend on.) */
+/**
+ * A clock that moves only when the sleeper sleeps. (The testkit's ManualClock, which the api cannot depend on.)
+ * Safe to share between threads: a bulk purchase reads and sleeps on it from several.
+ */
 final class TestClock extends Clock {
-    private Instant now = Instant.parse("2026-01-05T09:00:00Z");
-    final List<Duration> sleeps = new ArrayList<>();
+    private volatile Instant now = Instant.parse("2026-01-05T09:00:00Z");
+    final List<Duration> sleeps = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public ZoneId getZone() {
@@ -31,8 +34,10 @@ final class TestClock extends Clock {
 
     Sleeper sleeper() {
         return d -> {
-            sleeps.add(d);
-            now = now.plus(d);
+            synchronized (this) {
+                sleeps.add(d);
+                now = now.plus(d);
+            }
         };
     }
 }

@@ -248,9 +248,10 @@ public interface NumberInventoryContract extends ProviderContract {
         for (int i = 0; i < 50; i++) {
             it.next();
         }
-        assertThat(h.carrier().requestCount() - before).as("requests to read the first 50 of 120").isEqualTo(1);
+        // a listing may read one page ahead of its reader (it still holds at most two pages), never more
+        assertThat(h.carrier().requestCount() - before).as("requests to read the first 50 of 120").isBetween(1, 2);
         it.next();
-        assertThat(h.carrier().requestCount() - before).as("requests to read the 51st").isBetween(1, 2);
+        assertThat(h.carrier().requestCount() - before).as("requests to read the 51st").isBetween(1, 3);
     }
 
     @Test
