@@ -106,6 +106,21 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
         return Integer.parseInt(digits.substring(0, 1)); // unassigned codes: take the first digit, as E.164 zones do
     }
 
+    /**
+     * The ISO 3166 alpha-2 country (or territory) the number belongs to by its digits, such as {@code CA}
+     * for {@code +14165550123}, when the numbering plan tells; empty for numbers of no one country
+     * (global services) and digits the plan does not place.
+     */
+    public java.util.Optional<String> regionCode() {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        try {
+            String region = util.getRegionCodeForNumber(util.parse(e164, null));
+            return region == null || region.length() != 2 || "ZZ".equals(region) ? java.util.Optional.empty() : java.util.Optional.of(region);
+        } catch (com.google.i18n.phonenumbers.NumberParseException unplaced) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The national significant number: the digits after the country calling code. */
     public String nationalNumber() {
         int code = countryCallingCode();

@@ -11,6 +11,14 @@ import org.junit.jupiter.api.Test;
 
 class PhoneNumberTest {
     @Test
+    void theRegionComesFromTheNumbersDigitsWhereThePlanPlacesThem() {
+        assertThat(PhoneNumber.of("+14166020188").regionCode()).contains("CA");
+        assertThat(PhoneNumber.of("+13105550101").regionCode()).contains("US");
+        assertThat(PhoneNumber.of("+442071838750").regionCode()).contains("GB");
+        assertThat(PhoneNumber.of("+80012345678").regionCode()).as("a global service belongs to no country").isEmpty();
+    }
+
+    @Test
     void strictFormAcceptsE164Only() {
         assertThat(PhoneNumber.of("+12125551234").e164()).isEqualTo("+12125551234");
         assertThat(PhoneNumber.of("+442071838750").toString()).isEqualTo("+442071838750");

@@ -88,12 +88,16 @@ final class SignalWireInventory implements NumberInventory {
 
     /**
      * Whether a result is one of what was searched for, by what the answer says about it: its type,
-     * area code and digits always, its region and city where the answer names them. SignalWire has
+     * country (for local numbers), area code and digits always, its region and city where the answer names them. SignalWire has
      * answered a toll-free search with geographic numbers; such results are dropped, never relabelled.
      */
     static boolean answeredFor(NumberSearch search, AvailableNumber offer) {
         // plain tests rather than Optional.map chains: every result of every search passes here, and each lambda is an allocation
         if (offer.type() != search.type()) {
+            return false;
+        }
+        // SignalWire's search takes no country: a local number of another North American country is not what was asked for
+        if (search.type() == NumberType.LOCAL && !offer.countryCode().equals(search.country())) {
             return false;
         }
         if (search.areaCode().isPresent() && !offer.number().nationalNumber().startsWith(search.areaCode().get())) {

@@ -58,7 +58,7 @@ final class SignalWireNumbers {
         return AvailableNumber.builder(number)
                 .type(type)
                 .features(features(required(item, "capabilities")))
-                .countryCode(country != null ? country : number.isNanp() ? "US" : null)
+                .countryCode(country != null ? country : number.regionCode().orElse(number.isNanp() ? "US" : null))
                 .region(text(item, "region"))
                 .locality(text(item, "city"))
                 .rateCenter(text(item, "rate_center"))

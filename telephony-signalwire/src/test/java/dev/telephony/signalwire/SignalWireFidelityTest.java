@@ -193,6 +193,26 @@ class SignalWireFidelityTest {
         assertThat(provider.inventory().search(Fixtures.local(Fixtures.MANHATTAN).build())).isEmpty();
     }
 
+    private static final String US_AND_CANADIAN_NUMBERS = """
+            {"links":{},"data":[
+              {"e164":"+13105550101","number_type":"longcode","region":"CA","city":"LOS ANGELES",
+               "capabilities":{"voice":true,"sms":true,"mms":false,"fax":false}},
+              {"e164":"+14166020188","number_type":"longcode","region":"ON","city":"TORONTO",
+               "capabilities":{"voice":true,"sms":true,"mms":false,"fax":false}}]}""";
+
+    @Test
+    void aCanadianSearchKeepsOnlyCanadianNumbersSinceSignalWireTakesNoCountry() {
+        simulator.answerOnce(SignalWireSimulator.searchRequest(), SimResponse.json(200, US_AND_CANADIAN_NUMBERS));
+        List<AvailableNumber> canadian = provider.inventory().search(NumberSearch.builder().country("CA").build());
+        assertThat(canadian).extracting(o -> o.number().e164()).containsExactly("+14166020188");
+        assertThat(canadian.get(0).countryCode()).as("the country from the number, not from the search").isEqualTo("CA");
+
+        simulator.answerOnce(SignalWireSimulator.searchRequest(), SimResponse.json(200, US_AND_CANADIAN_NUMBERS));
+        List<AvailableNumber> american = provider.inventory().search(NumberSearch.builder().country("US").build());
+        assertThat(american).extracting(o -> o.number().e164()).containsExactly("+13105550101");
+        assertThat(american.get(0).countryCode()).isEqualTo("US");
+    }
+
     @Test
     void anOwnedNumbersTypeIsSignalWiresNumberType() {
         OwnedNumber owned = harness.carrier().own(PhoneNumber.of("+18335550100"), "free");
