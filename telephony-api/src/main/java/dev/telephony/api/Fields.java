@@ -127,6 +127,21 @@ final class Fields {
         return values;
     }
 
+    /** {@code numbers}, refused naming {@code field[i]} for a null or repeated entry, or {@code field} when more than {@code max}. */
+    static java.util.List<PhoneNumber> requireDistinctNumbers(String field, java.util.List<PhoneNumber> numbers, int max) {
+        if (numbers.size() > max) {
+            throw InvalidRequestException.of(field, "must name at most " + max + " numbers, named " + numbers.size());
+        }
+        java.util.Set<PhoneNumber> seen = new java.util.HashSet<>();
+        for (int i = 0; i < numbers.size(); i++) {
+            PhoneNumber number = requireNonNull(field + "[" + i + "]", numbers.get(i));
+            if (!seen.add(number)) {
+                throw InvalidRequestException.of(field + "[" + i + "]", "names " + number + " twice");
+            }
+        }
+        return numbers;
+    }
+
     /** An unmodifiable copy of {@code values}, every entry present. */
     static <T> List<T> listCopy(String field, Collection<? extends T> values) {
         return List.copyOf(requireEntries(field, values));

@@ -2,14 +2,11 @@ package dev.telephony.api;
 
 import dev.telephony.api.error.ErrorContext;
 import dev.telephony.api.error.HoldExpiredException;
-import dev.telephony.api.error.InvalidRequestException;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Which numbers to put in a hold, or to add to one: ideally offers a search returned (they carry the
@@ -98,15 +95,6 @@ public final class HoldRequest {
     }
 
     private static void checkNumbers(String field, List<PhoneNumber> numbers) {
-        if (numbers.size() > MAX_NUMBERS) {
-            throw InvalidRequestException.of(field, "must name at most " + MAX_NUMBERS + " numbers, named " + numbers.size());
-        }
-        Set<PhoneNumber> seen = new HashSet<>();
-        for (int i = 0; i < numbers.size(); i++) {
-            PhoneNumber number = Fields.requireNonNull(field + "[" + i + "]", numbers.get(i));
-            if (!seen.add(number)) {
-                throw InvalidRequestException.of(field + "[" + i + "]", "names " + number + " twice");
-            }
-        }
+        Fields.requireDistinctNumbers(field, numbers, MAX_NUMBERS);
     }
 }

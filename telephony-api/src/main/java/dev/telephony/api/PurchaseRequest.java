@@ -6,7 +6,6 @@ import dev.telephony.api.error.InvalidRequestException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -142,15 +141,6 @@ public final class PurchaseRequest {
     }
 
     private static void checkNumbers(List<PhoneNumber> numbers) {
-        if (numbers.size() > MAX_NUMBERS) {
-            throw InvalidRequestException.of("purchase.numbers", "must name at most " + MAX_NUMBERS + " numbers, named " + numbers.size());
-        }
-        Set<PhoneNumber> seen = new HashSet<>();
-        for (int i = 0; i < numbers.size(); i++) {
-            PhoneNumber number = Fields.requireNonNull("purchase.numbers[" + i + "]", numbers.get(i));
-            if (!seen.add(number)) {
-                throw InvalidRequestException.of("purchase.numbers[" + i + "]", "names " + number + " twice");
-            }
-        }
+        Fields.requireDistinctNumbers("purchase.numbers", numbers, MAX_NUMBERS);
     }
 }
