@@ -73,6 +73,8 @@ final class AzureInventory implements NumberInventory {
     private final Reconciliation reconciliation;
     private final Sleeper sleeper;
     private final AzureSettings settings;
+    /** Browse, which lives with the reservations whose answers it shares; set once as the provider is built. */
+    private volatile AzureHolds holds;
 
     AzureInventory(PhoneNumbersClient client, AzureResources resources, AzureOperations operations, AzureErrors errors,
                    Retrier retrier, Sleeper sleeper, AzureSettings settings) {
@@ -84,6 +86,11 @@ final class AzureInventory implements NumberInventory {
         this.reconciliation = new Reconciliation(errors.context(), retrier);
         this.sleeper = sleeper;
         this.settings = settings;
+    }
+
+    /** Gives the search its browse: the holds are built after the inventory, which they read. */
+    void browseWith(AzureHolds holds) {
+        this.holds = holds;
     }
 
     /** An idempotent read through the SDK, retried on the injected clock. */
@@ -155,6 +162,10 @@ final class AzureInventory implements NumberInventory {
         Capabilities.require(AzureProvider.NAME, AzureProvider.CAPABILITIES, search.requiredCapabilities());
         if (search.features().contains(NumberFeature.MMS) || search.features().contains(NumberFeature.FAX)) {
             throw InvalidRequestException.of("search.features", "Azure offers calling and SMS only, not MMS or fax");
+        }
+        if (!search.holdResults()) {
+            // a sample of what is on offer, held for no one: buying one of them reserves exactly it
+            return holds.browse(search);
         }
         PhoneNumberCapabilities capabilities = AzureNumbers.capabilities(search.features());
         ObjectNode body = JSON.createObjectNode()
