@@ -10,6 +10,8 @@ public enum RequestKind {
     UPDATE,
     /** A release. */
     RELEASE,
+    /** A change to a hold: creating, adding to, removing from or releasing it (buying one is a {@link #PURCHASE}). */
+    HOLD,
     /** A port submission or cancellation. */
     PORT,
     /** A log-in or token exchange. */

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telephony.api.Address;
+import dev.telephony.api.AvailableNumber;
 import dev.telephony.api.Capability;
+import dev.telephony.api.HoldPurchase;
+import dev.telephony.api.HoldRequest;
 import dev.telephony.api.E911Address;
 import dev.telephony.api.NumberFeature;
 import dev.telephony.api.NumberSearch;
@@ -46,18 +49,19 @@ public interface CapabilityContract extends ProviderContract {
         if (missing.isEmpty()) {
             return Stream.of(DynamicTest.dynamicTest("every capability is declared", () -> { }));
         }
-        return missing.stream().map(capability -> DynamicTest.dynamicTest(capability.name(), () -> {
+        return missing.stream().flatMap(capability -> probes(capability, declared).stream()).map(probe -> DynamicTest.dynamicTest(probe.name(), () -> {
+            Capability capability = probe.capability();
             TelephonyProvider provider = h.provider();
             int before = h.carrier().requestCount();
             String rule = provider.name() + " does not declare " + capability + " (" + capability.description() + "), so the call"
-                    + " that needs it must fail with UnsupportedCapabilityException before any request: call"
+                    + " that needs it (" + probe.name() + ") must fail with UnsupportedCapabilityException before any request: call"
                     + " Capabilities.require(name, capabilities, Capability." + capability + ") (or the request's"
                     + " requiredCapabilities()) first in that method";
-            assertThatThrownBy(() -> probe(capability, declared).accept(provider)).as(rule)
+            assertThatThrownBy(() -> probe.call().accept(provider)).as(rule)
                     .isInstanceOfSatisfying(UnsupportedCapabilityException.class, e -> {
                         assertThat(e.capability()).as("the capability named").isPresent();
                         assertThat(declared).doesNotContain(e.capability().get());
-                        if (probeNeedsOnly(capability, declared)) {
+                        if (probe.needsOnlyIt()) {
                             assertThat(e.capability()).contains(capability);
                         }
                         assertThat(e.getMessage()).contains(provider.name()).contains(e.capability().get().name());
@@ -66,6 +70,43 @@ public interface CapabilityContract extends ProviderContract {
             assertThat(h.carrier().requestCount()).as("requests sent for a call needing the undeclared " + capability
                     + "; refuse it with Capabilities.require before sending anything").isEqualTo(before);
         }));
+    }
+
+    /**
+     * One call that needs {@code capability}, named for its dynamic test.
+     *
+     * @param needsOnlyIt whether the provider declares everything else the call needs, so that the
+     *                    refusal must name {@code capability} itself
+     */
+    record Probe(String name, Capability capability, Consumer<TelephonyProvider> call, boolean needsOnlyIt) {
+    }
+
+    /**
+     * The calls that need {@code capability}: one for most capabilities; every holds call for
+     * {@link Capability#HOLDS} (a held search among them), and buying a hold for {@link Capability#PURCHASE}
+     * where holds are declared.
+     */
+    private static List<Probe> probes(Capability capability, Set<Capability> declared) {
+        List<Probe> probes = new java.util.ArrayList<>();
+        probes.add(new Probe(capability.name(), capability, probe(capability, declared), probeNeedsOnly(capability, declared)));
+        if (capability == Capability.HOLDS) {
+            HoldRequest request = HoldRequest.of(AvailableNumber.builder(SOME_NUMBER).build());
+            String id = "6f1c2a4e-0b7d-4e59-9a31-00000000beef";
+            probes.add(new Probe("HOLDS add", capability, p -> p.holds().add(id, request), true));
+            probes.add(new Probe("HOLDS remove", capability, p -> p.holds().remove(id, List.of(SOME_NUMBER)), true));
+            probes.add(new Probe("HOLDS get", capability, p -> p.holds().get(id), true));
+            probes.add(new Probe("HOLDS list", capability, p -> p.holds().list().firstPage(), true));
+            probes.add(new Probe("HOLDS release", capability, p -> p.holds().release(id), true));
+            probes.add(new Probe("HOLDS purchase", capability, p -> p.holds().purchase(HoldPurchase.of(id)),
+                    declared.contains(Capability.PURCHASE)));
+            probes.add(new Probe("HOLDS held search", capability, p -> p.inventory().search(NumberSearch.builder().country("US")
+                    .type(searchableType(declared)).holdResults(true).build()), declared.contains(capabilityOf(searchableType(declared)))));
+        }
+        if (capability == Capability.PURCHASE && declared.contains(Capability.HOLDS)) {
+            probes.add(new Probe("PURCHASE of a hold", capability,
+                    p -> p.holds().purchase(HoldPurchase.of("6f1c2a4e-0b7d-4e59-9a31-00000000beef")), true));
+        }
+        return probes;
     }
 
     @Test
@@ -140,6 +181,7 @@ public interface CapabilityContract extends ProviderContract {
             case FEATURE_UPDATE -> p -> p.inventory().update(SOME_NUMBER,
                     NumberUpdate.builder().features(EnumSet.of(NumberFeature.VOICE)).build());
             case RELEASE -> p -> p.inventory().release(SOME_NUMBER);
+            case HOLDS -> p -> p.holds().create(HoldRequest.of(AvailableNumber.builder(SOME_NUMBER).build()));
             case PORTING -> p -> p.porting().checkPortability(SOME_NUMBER);
         };
     }

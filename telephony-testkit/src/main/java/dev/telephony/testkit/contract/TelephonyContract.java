@@ -11,7 +11,7 @@ package dev.telephony.testkit.contract;
  * }
  * }</pre>
  */
-public interface TelephonyContract extends NumberInventoryContract, NumberPurchaserContract, PortingServiceContract,
+public interface TelephonyContract extends NumberInventoryContract, NumberPurchaserContract, NumberHoldsContract, PortingServiceContract,
         ReliabilityContract, ChaosContract, AnswerMutationContract, InputValidationContract, CapabilityContract, SecretsContract,
         DiscoveryContract, InputFuzzContract {
 }
