@@ -212,13 +212,24 @@ final class AzureHolds implements NumberHolds {
         AzureInventory.require(request, "request");
         Capabilities.require(AzureProvider.NAME, AzureProvider.CAPABILITIES, Capability.HOLDS);
         request.requireLiveOffers(clock.instant(), errors.context());
+        // Azure's PATCH creates a reservation it does not have: the hold is read first, so an unknown id is not found
+        changeable(get(holdId).orElseThrow(() -> noSuchHold(holdId)));
         return upsert(holdId, additions(request, "hold"));
+    }
+
+    /** Only an active reservation can change (Azure's rule); anything else is refused before the PATCH. */
+    private void changeable(Hold hold) {
+        if (hold.status() != HoldStatus.ACTIVE || hold.expired(clock.instant())) {
+            throw new ConflictException("hold " + hold.id() + " is " + (hold.status() == HoldStatus.ACTIVE ? HoldStatus.EXPIRED : hold.status())
+                    + ": only an active hold can change", errors.context());
+        }
     }
 
     @Override
     public Hold remove(String holdId, List<PhoneNumber> numbers) {
         Capabilities.require(AzureProvider.NAME, AzureProvider.CAPABILITIES, Capability.HOLDS);
         Hold current = get(holdId).orElseThrow(() -> noSuchHold(holdId));
+        changeable(current);
         for (int i = 0; i < numbers.size(); i++) {
             if (current.number(numbers.get(i)).isEmpty()) {
                 throw InvalidRequestException.of("numbers[" + i + "]", "hold " + holdId + " does not have " + numbers.get(i));
@@ -704,7 +715,9 @@ final class AzureHolds implements NumberHolds {
                 Entry entry = entry(field.getValue(), field.getKey(), at, context);
                 String numberStatus = entry.status().orElseThrow(() -> malformed(at, "lacks status", context));
                 held.add(switch (numberStatus) {
-                    case "reserved" -> HeldNumber.held(entry.offer());
+                    // a number of an expired reservation is no longer held, whatever its entry still says
+                    case "reserved" -> holdStatus == HoldStatus.EXPIRED ? HeldNumber.held(entry.offer()).withStatus(HeldNumber.Status.EXPIRED)
+                            : HeldNumber.held(entry.offer());
                     case "available" -> HeldNumber.held(entry.offer()).withStatus(HeldNumber.Status.NOT_HELD);
                     case "expired" -> HeldNumber.held(entry.offer()).withStatus(HeldNumber.Status.EXPIRED);
                     case "purchased" -> HeldNumber.held(entry.offer()).withStatus(HeldNumber.Status.PURCHASED);
