@@ -213,6 +213,7 @@ class InputFuzzTest {
         updatesAndRoutes(ops);
         addressesAndPorts(ops);
         purchases(ops);
+        holds(ops);
         listsRegionsAndSecrets(ops);
         answers(ops);
         telephony(ops);
@@ -426,6 +427,60 @@ class InputFuzzTest {
         next.reference().ifPresent(reference -> require(reference.matches("[A-Za-z0-9._:-]{1,64}"), "a reference out of shape", reference));
         next.requiredCapabilities();
         next.toString();
+    }
+
+    private static void holds(List<Op> ops) {
+        op(ops, List.of("HoldRequest.of(AvailableNumber[])"), v -> {
+            List<AvailableNumber> offers = v.list(v::offer);
+            hold(v, HoldRequest.of(offers == null ? null : offers.toArray(new AvailableNumber[0])));
+        });
+        op(ops, List.of("HoldRequest.ofOffers(List)"), v -> hold(v, HoldRequest.ofOffers(v.list(v::offer))));
+        op(ops, List.of("HoldRequest.of(PhoneNumber[])"), v -> {
+            List<PhoneNumber> numbers = v.list(v::number);
+            hold(v, HoldRequest.of(numbers == null ? null : numbers.toArray(new PhoneNumber[0])));
+        });
+        op(ops, List.of("HoldRequest.ofNumbers(List)", "HoldRequest.offer(PhoneNumber)",
+                "HoldRequest.requireLiveOffers(Instant,ErrorContext)"), v -> hold(v, HoldRequest.ofNumbers(v.list(v::number))));
+        op(ops, List.of("HeldNumber.new(AvailableNumber,Status,Optional,Optional)", "HeldNumber.held(AvailableNumber)",
+                "HeldNumber.error(AvailableNumber,String,String)", "HeldNumber.withStatus(Status)",
+                "Hold.new(String,HoldStatus,List,Instant,Map)", "Hold.of(String,HoldStatus,List,Instant)",
+                "Hold.number(PhoneNumber)", "Hold.expired(Instant)", "HoldPurchase.of(Hold)", "HoldPurchase.of(String)",
+                "HoldPurchase.requireLiveHold(Instant,ErrorContext)"), v -> {
+            List<HeldNumber> numbers = v.list(() -> switch (v.below(3)) {
+                case 0 -> HeldNumber.held(v.offer());
+                case 1 -> HeldNumber.error(v.offer(), v.chance(50) ? null : v.words(32), v.chance(50) ? null : v.words(200));
+                default -> new HeldNumber(v.offer(), v.constant(HeldNumber.Status.class), v.optional(() -> v.words(32)),
+                        v.optional(() -> v.words(200))).withStatus(v.constant(HeldNumber.Status.class));
+            });
+            String id = v.pick("7e1e0000-0000-4000-8000-000000000001", "hold-1");
+            Hold hold = v.chance(50) ? Hold.of(id, v.constant(HoldStatus.class), numbers, v.instant())
+                    : new Hold(id, v.constant(HoldStatus.class), numbers, v.instant(), v.attributes());
+            require(!hold.id().isBlank(), "a hold without an id", hold.id());
+            hold.number(v.number());
+            hold.expired(v.instant());
+            HoldPurchase purchase = v.chance(50) ? HoldPurchase.of(hold) : HoldPurchase.of(v.pick(hold.id(), "hold-2"));
+            require(!purchase.holdId().isBlank(), "a hold purchase without an id", purchase.holdId());
+            purchase.requireLiveHold(v.instant(), v.chance(90) ? ErrorContext.none() : null);
+            purchase.agreeingNotToResell().toString();
+        });
+        op(ops, List.of("NumberSearch.Builder.holdResults(boolean)"), v -> {
+            boolean held = v.chance(50);
+            NumberSearch search = NumberSearch.builder().country(v.chance(90) ? "US" : v.country()).holdResults(held).build();
+            require(search.holdResults() == held && search.requiredCapabilities().contains(Capability.HOLDS) == held,
+                    "a search that holds without needing HOLDS, or the other way round", search);
+        });
+    }
+
+    private static void hold(FuzzValues v, HoldRequest request) {
+        require(!request.numbers().isEmpty() && request.numbers().size() <= HoldRequest.MAX_NUMBERS
+                && Set.copyOf(request.numbers()).size() == request.numbers().size(), "a hold of no, too many or repeated numbers",
+                request.numbers());
+        if (v.chance(50)) {
+            request.offer(v.number());
+        } else {
+            request.requireLiveOffers(v.instant(), v.chance(90) ? ErrorContext.none() : null);
+        }
+        request.toString();
     }
 
     private static void listsRegionsAndSecrets(List<Op> ops) {

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telephony.api.Address;
 import dev.telephony.api.AvailableNumber;
 import dev.telephony.api.E911Address;
+import dev.telephony.api.HeldNumber;
+import dev.telephony.api.Hold;
+import dev.telephony.api.HoldStatus;
 import dev.telephony.api.NumberFeature;
 import dev.telephony.api.NumberStatus;
 import dev.telephony.api.NumberType;
@@ -113,6 +116,25 @@ final class Json {
         node.put("createdAt", order.createdAt().map(Instant::toString).orElse(null));
         node.put("reference", order.reference().orElse(null));
         node.set("attributes", map(order.attributes()));
+        return node;
+    }
+
+    static ObjectNode hold(Hold hold) {
+        ObjectNode node = object();
+        node.put("id", hold.id());
+        node.put("status", hold.status().name());
+        node.put("expiresAt", hold.expiresAt().toString());
+        node.set("held", numbers(hold.held()));
+        node.set("numbers", array(hold.numbers(), n -> {
+            ObjectNode entry = object();
+            entry.put("number", n.number().e164());
+            entry.put("status", n.status().name());
+            entry.put("errorCode", n.errorCode().orElse(null));
+            entry.put("errorMessage", n.errorMessage().orElse(null));
+            entry.set("offer", offer(n.offer()));
+            return entry;
+        }));
+        node.set("attributes", map(hold.attributes()));
         return node;
     }
 
@@ -245,6 +267,14 @@ final class Json {
         b.failures(failures);
         toMap(node.path("attributes")).forEach(b::attribute);
         return b.build();
+    }
+
+    static Hold toHold(JsonNode node) {
+        List<HeldNumber> numbers = new ArrayList<>();
+        node.path("numbers").forEach(n -> numbers.add(new HeldNumber(toOffer(n.path("offer")),
+                HeldNumber.Status.valueOf(n.path("status").asText()), text(n, "errorCode"), text(n, "errorMessage"))));
+        return new Hold(node.path("id").asText(), HoldStatus.valueOf(node.path("status").asText()), numbers,
+                Instant.parse(node.path("expiresAt").asText()), toMap(node.path("attributes")));
     }
 
     static PortOrder toPort(JsonNode node) {

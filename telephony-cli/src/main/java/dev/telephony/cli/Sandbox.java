@@ -134,6 +134,7 @@ final class Sandbox implements AutoCloseable {
         root.set("portability", Json.array(snapshot.portability(), Json::portability));
         root.set("purchases", Json.numbers(snapshot.purchases()));
         root.set("releases", Json.numbers(snapshot.releases()));
+        root.set("holds", Json.array(snapshot.holds(), Json::hold));
         try {
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
             Json.MAPPER.writeValue(temporary.toFile(), root);
@@ -157,7 +158,8 @@ final class Sandbox implements AutoCloseable {
                     list(root.path("ports"), Json::toPort), list(root.path("portability"), Json::toPortability),
                     Json.toNumbers(root.path("purchases")), Json.toNumbers(root.path("releases")),
                     root.path("holdOrders").asBoolean(false),
-                    Duration.ofMillis(root.path("orderProcessingMillis").asLong(SandboxInventory.ORDER_PROCESSING_TIME.toMillis())));
+                    Duration.ofMillis(root.path("orderProcessingMillis").asLong(SandboxInventory.ORDER_PROCESSING_TIME.toMillis())),
+                    list(root.path("holds"), Json::toHold));
             return CarrierState.restore(snapshot, context.clock());
         } catch (IOException | RuntimeException e) {
             throw new ConfigurationException("the sandbox state in " + file + " cannot be read (" + Optional.ofNullable(e.getMessage())

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         versionProvider = TelephonyCli.Version.class,
         synopsisSubcommandLabel = "COMMAND",
         description = {
-                "Search, buy, configure, port and release telephone numbers with any provider.",
+                "Search, hold, buy, configure, port and release telephone numbers with any provider.",
                 "",
                 "With no provider named, commands run against the sandbox: an in-memory carrier with a seeded US "
                         + "offer whose state is kept in ~/.telephony/sandbox.json, so what one command buys the next "
@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
                 RegionsCommand.class,
                 SearchCommand.class,
                 BuyCommand.class,
+                HoldCommand.class,
                 OrderCommand.class,
                 ListCommand.class,
                 ShowCommand.class,

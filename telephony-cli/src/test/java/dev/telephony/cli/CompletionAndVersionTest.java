@@ -17,7 +17,8 @@ class CompletionAndVersionTest {
         CliRunner cli = new CliRunner(home);
         Result bash = cli.run("completion", "bash");
         assertThat(bash.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(bash.out()).contains("complete -F").contains("search").contains("buy").contains("release")
+        assertThat(bash.out()).contains("complete -F").contains("search").contains("buy").contains("release").contains("hold")
+                .contains("--agree-not-to-resell")
                 .contains("--area-code");
         Result zsh = cli.run("completion", "zsh");
         assertThat(zsh.exitCode()).isEqualTo(ExitCodes.OK);

@@ -83,10 +83,13 @@ public final class CompositeProviderFactory implements TelephonyProviderFactory 
                         + "member when one refuses a number as not available", "off"));
     }
 
-    /** Whatever its members can do: the composite's own capabilities are known once they are configured. */
+    /**
+     * Whatever its members can do but holds (which the composite does not route to a member): the
+     * composite's own capabilities are known once they are configured.
+     */
     @Override
     public Set<Capability> capabilities() {
-        return Set.copyOf(EnumSet.allOf(Capability.class));
+        return Set.copyOf(EnumSet.complementOf(EnumSet.of(Capability.HOLDS)));
     }
 
     @Override

@@ -26,6 +26,8 @@ final class Members {
         if (!all.stream().allMatch(m -> m.supports(Capability.LIST))) {
             union.remove(Capability.LIST);
         }
+        // a hold lives at one member and the composite does not route holds to it: not offered, whatever the members hold
+        union.remove(Capability.HOLDS);
         this.capabilities = Set.copyOf(union);
     }
 

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 class CompositeInMemorySecondMemberContractTest implements TelephonyContract {
     static final Set<Capability> CARRIER = Set.copyOf(EnumSet.complementOf(EnumSet.of(
-            Capability.REGIONS, Capability.PORTING, Capability.SEARCH_BY_EXCHANGE, Capability.SEARCH_BY_RATE_CENTER,
+            Capability.REGIONS, Capability.PORTING, Capability.HOLDS, Capability.SEARCH_BY_EXCHANGE, Capability.SEARCH_BY_RATE_CENTER,
             Capability.SEARCH_MOBILE, Capability.CALLER_ID_NAME, Capability.E911, Capability.FEATURE_UPDATE,
             Capability.SEARCH_BY_FEATURES)));
     static final Set<Capability> BYSTANDER = Set.copyOf(EnumSet.of(Capability.SEARCH_LOCAL, Capability.SEARCH_BY_AREA_CODE,

@@ -1,6 +1,7 @@
 package dev.telephony.testkit.carrier;
 
 import dev.telephony.api.AvailableNumber;
+import dev.telephony.api.Hold;
 import dev.telephony.api.OwnedNumber;
 import dev.telephony.api.PhoneNumber;
 import dev.telephony.api.PortOrder;
@@ -28,12 +29,16 @@ import java.util.Optional;
  * @param releases            every release carried out, in order
  * @param holdOrders          whether asynchronous orders are held PENDING
  * @param orderProcessingTime how long an asynchronous order takes
+ * @param holds               every hold, oldest first, as {@link CarrierState#hold(String)} shows it (its
+ *                            attributes {@code createdAt}, {@code changedAt}, {@code fromSearch} and
+ *                            {@code orderId} are what restoring it needs)
  */
 public record CarrierSnapshot(long sequence, List<AvailableNumber> available, List<OwnedNumber> owned,
                               List<OrderRecord> orders, List<PortOrder> ports, List<PortabilityResult> portability,
                               List<PhoneNumber> purchases, List<PhoneNumber> releases, boolean holdOrders,
-                              Duration orderProcessingTime) {
+                              Duration orderProcessingTime, List<Hold> holds) {
     public CarrierSnapshot {
+        holds = List.copyOf(holds);
         available = List.copyOf(available);
         owned = List.copyOf(owned);
         orders = List.copyOf(orders);
@@ -42,6 +47,14 @@ public record CarrierSnapshot(long sequence, List<AvailableNumber> available, Li
         purchases = List.copyOf(purchases);
         releases = List.copyOf(releases);
         Objects.requireNonNull(orderProcessingTime, "orderProcessingTime");
+    }
+
+    /** A snapshot of a carrier without holds (one saved before holds existed). */
+    public CarrierSnapshot(long sequence, List<AvailableNumber> available, List<OwnedNumber> owned,
+                           List<OrderRecord> orders, List<PortOrder> ports, List<PortabilityResult> portability,
+                           List<PhoneNumber> purchases, List<PhoneNumber> releases, boolean holdOrders,
+                           Duration orderProcessingTime) {
+        this(sequence, available, owned, orders, ports, portability, purchases, releases, holdOrders, orderProcessingTime, List.of());
     }
 
     /**

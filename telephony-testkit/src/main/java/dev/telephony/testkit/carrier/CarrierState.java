@@ -1,6 +1,9 @@
 package dev.telephony.testkit.carrier;
 
 import dev.telephony.api.AvailableNumber;
+import dev.telephony.api.HeldNumber;
+import dev.telephony.api.Hold;
+import dev.telephony.api.HoldStatus;
 import dev.telephony.api.NumberFeature;
 import dev.telephony.api.NumberStatus;
 import dev.telephony.api.NumberType;
@@ -43,11 +46,17 @@ import java.util.function.UnaryOperator;
 public final class CarrierState {
     private static final Map<String, CarrierState> NAMED = new ConcurrentHashMap<>();
 
+    /** How long a hold lasts after its last change, as Azure documents for its reservations. */
+    public static final Duration HOLD_IDLE_LIFETIME = Duration.ofMinutes(15);
+    /** How long a hold lasts at most after its creation, however often it changes. */
+    public static final Duration HOLD_MAX_LIFETIME = Duration.ofHours(2);
+
     private final Clock clock;
     private final FaultInjector faults = new FaultInjector();
     private final TreeMap<PhoneNumber, AvailableNumber> inventory = new TreeMap<>();
     private final TreeMap<PhoneNumber, OwnedNumber> owned = new TreeMap<>();
     private final Map<String, Order> orders = new LinkedHashMap<>();
+    private final Map<String, HoldRecord> holds = new LinkedHashMap<>();
     private final Map<String, Port> ports = new LinkedHashMap<>();
     private final Map<PhoneNumber, PortabilityResult> portability = new LinkedHashMap<>();
     private final List<PhoneNumber> purchaseLog = new ArrayList<>();
@@ -145,19 +154,19 @@ public final class CarrierState {
     /** The numbers on offer, in number order. */
     public synchronized List<AvailableNumber> available() {
         settle();
-        return List.copyOf(inventory.values());
+        return inventory.values().stream().filter(o -> heldBy(o.number()) == null).toList();
     }
 
-    /** At most {@code limit} offers that pass {@code filter}, in number order. */
+    /** At most {@code limit} offers that pass {@code filter}, in number order; held numbers are not on offer. */
     public synchronized List<AvailableNumber> search(Predicate<AvailableNumber> filter, int limit) {
         settle();
-        return inventory.values().stream().filter(filter).limit(limit).toList();
+        return inventory.values().stream().filter(o -> heldBy(o.number()) == null).filter(filter).limit(limit).toList();
     }
 
-    /** Whether {@code number} is on offer. */
+    /** Whether {@code number} is on offer: in the inventory, and not in anyone's hold. */
     public synchronized boolean isAvailable(PhoneNumber number) {
         settle();
-        return inventory.containsKey(number);
+        return inventory.containsKey(number) && heldBy(number) == null;
     }
 
     // ---- owned numbers ------------------------------------------------------------------------
@@ -190,8 +199,18 @@ public final class CarrierState {
     }
 
     private OwnedNumber sell(PhoneNumber number, String name) {
+        return sell(number, name, null);
+    }
+
+    /** Sells {@code number}, which a hold may keep for itself: only a purchase through {@code throughHold} may take it then. */
+    private OwnedNumber sell(PhoneNumber number, String name, String throughHold) {
+        settleHolds();
         if (owned.containsKey(number) || !inventory.containsKey(number)) {
             throw new CarrierRejection(Reason.NOT_AVAILABLE, number + " is not available");
+        }
+        HoldRecord holder = heldBy(number);
+        if (holder != null && !holder.id.equals(throughHold)) {
+            throw new CarrierRejection(Reason.NOT_AVAILABLE, number + " is held");
         }
         purchaseLog.add(number);
         return own(number, name);
@@ -292,13 +311,26 @@ public final class CarrierState {
      */
     public synchronized PurchaseOrder placeOrder(List<PhoneNumber> numbers, String name, String reference,
                                                  boolean asynchronous) {
+        return placeOrder(numbers, name, reference, asynchronous, null);
+    }
+
+    /**
+     * {@link #placeOrder(List, String, String, boolean)} of numbers a search held for the account in the
+     * hold {@code throughHold} (see {@link #holdSearch}): those numbers may be sold to it, and become
+     * PURCHASED in that hold. {@code null} is a purchase outside any hold, to which held numbers are not sold.
+     */
+    public synchronized PurchaseOrder placeOrder(List<PhoneNumber> numbers, String name, String reference,
+                                                 boolean asynchronous, String throughHold) {
+        settleHolds();
         numbers.stream().filter(this::ownedOrOnOrder).forEach(repeatedPurchases::add);
-        if (numbers.stream().noneMatch(n -> inventory.containsKey(n) && !owned.containsKey(n))) {
+        if (numbers.stream().noneMatch(n -> inventory.containsKey(n) && !owned.containsKey(n)
+                && (heldBy(n) == null || heldBy(n).id.equals(throughHold)))) {
             throw new CarrierRejection(Reason.NOT_AVAILABLE, "none of " + numbers + " is available");
         }
         String id = "order-" + nextId();
         Order order = new Order(id, List.copyOf(numbers), name, reference, clock.instant(),
                 asynchronous ? clock.instant().plus(orderProcessingTime) : null);
+        order.holdId = throughHold;
         orders.put(id, order);
         if (!asynchronous) {
             order.process(this);
@@ -326,6 +358,7 @@ public final class CarrierState {
 
     /** Carries out the asynchronous orders whose time has come: the carrier works on its own clock. */
     private void settle() {
+        settleHolds();
         if (holdOrders) {
             return;
         }
@@ -347,6 +380,290 @@ public final class CarrierState {
         List<String> ids = new ArrayList<>(orders.keySet());
         Collections.reverse(ids);
         return ids.stream().filter(id -> orders.get(id).numbers.contains(number)).findFirst().flatMap(this::order);
+    }
+
+    // ---- holds --------------------------------------------------------------------------------
+
+    /**
+     * Holds {@code numbers} for the account in a new hold, ACTIVE until {@link #HOLD_IDLE_LIFETIME} after
+     * its last change (at most {@link #HOLD_MAX_LIFETIME} after its creation). Each number that is not on
+     * offer (owned, held by another hold, never offered) is in it as {@link HeldNumber.Status#ERROR} with
+     * its reason; while held, a number is offered to no search and sold to no purchase but the hold's.
+     *
+     * @throws CarrierRejection NOT_AVAILABLE, creating nothing, when none of them can be held
+     */
+    public synchronized Hold createHold(List<PhoneNumber> numbers) {
+        return createHold(numbers, false);
+    }
+
+    private Hold createHold(List<PhoneNumber> numbers, boolean fromSearch) {
+        settleHolds();
+        HoldRecord hold = new HoldRecord(nextId(), clock.instant(), fromSearch);
+        numbers.forEach(n -> hold.entries.put(n, entryFor(n)));
+        if (hold.entries.values().stream().noneMatch(e -> e.status() == HeldNumber.Status.HELD)) {
+            throw new CarrierRejection(Reason.NOT_AVAILABLE, "none of " + numbers + " can be held");
+        }
+        holds.put(hold.id, hold);
+        return hold.view();
+    }
+
+    /**
+     * A search that holds what it finds: at most {@code limit} offers that pass {@code filter}, held
+     * together in a new hold, each carrying its {@code holdExpiresAt} and the hold's id as attribute
+     * {@code holdId}. Buy them with {@link #placeOrder(List, String, String, boolean, String)} through that hold.
+     */
+    public synchronized List<AvailableNumber> holdSearch(Predicate<AvailableNumber> filter, int limit) {
+        List<AvailableNumber> found = search(filter, limit);
+        if (found.isEmpty()) {
+            return found;
+        }
+        Hold hold = createHold(found.stream().map(AvailableNumber::number).toList(), true);
+        return found.stream().map(o -> withHold(o, hold)).toList();
+    }
+
+    private static AvailableNumber withHold(AvailableNumber offer, Hold hold) {
+        AvailableNumber.Builder b = AvailableNumber.builder(offer.number()).type(offer.type()).features(offer.features())
+                .countryCode(offer.countryCode()).region(offer.region().orElse(null)).locality(offer.locality().orElse(null))
+                .rateCenter(offer.rateCenter().orElse(null)).holdExpiresAt(hold.expiresAt());
+        offer.attributes().forEach(b::attribute);
+        return b.attribute("holdId", hold.id()).build();
+    }
+
+    /**
+     * Adds numbers to an ACTIVE hold (each it cannot hold as ERROR, as {@link #createHold} does; one it has
+     * already stays as it is), moving its expiry on.
+     *
+     * @throws CarrierRejection NOT_FOUND for no such hold, CONFLICT for one no longer ACTIVE
+     */
+    public synchronized Hold addToHold(String id, List<PhoneNumber> numbers) {
+        HoldRecord hold = activeHold(id);
+        for (PhoneNumber number : numbers) {
+            HeldNumber present = hold.entries.get(number);
+            if (present == null || present.status() != HeldNumber.Status.HELD) {
+                hold.entries.put(number, entryFor(number));
+            }
+        }
+        hold.changedAt = clock.instant();
+        return hold.view();
+    }
+
+    /**
+     * Takes numbers out of an ACTIVE hold, freeing them, and moves its expiry on.
+     *
+     * @throws CarrierRejection NOT_FOUND for no such hold, CONFLICT for one no longer ACTIVE, INVALID
+     *                          (changing nothing) for a number the hold does not have
+     */
+    public synchronized Hold removeFromHold(String id, List<PhoneNumber> numbers) {
+        HoldRecord hold = activeHold(id);
+        for (PhoneNumber number : numbers) {
+            if (!hold.entries.containsKey(number)) {
+                throw new CarrierRejection(Reason.INVALID, "hold " + id + " does not have " + number);
+            }
+        }
+        numbers.forEach(hold.entries::remove);
+        hold.changedAt = clock.instant();
+        return hold.view();
+    }
+
+    /** The hold as it stands now (EXPIRED once its time ran out), if the carrier has it. */
+    public synchronized Optional<Hold> hold(String id) {
+        settle();
+        return Optional.ofNullable(holds.get(id)).map(HoldRecord::view);
+    }
+
+    /** Every hold the carrier has, oldest first. */
+    public synchronized List<Hold> holds() {
+        settle();
+        return holds.values().stream().map(HoldRecord::view).toList();
+    }
+
+    /** At most {@code limit} holds created after the hold {@code after} (exclusive), oldest first. */
+    public synchronized List<Hold> holdPage(Optional<String> after, int limit) {
+        settle();
+        List<Hold> all = holds();
+        int from = 0;
+        if (after.isPresent()) {
+            List<String> ids = new ArrayList<>(holds.keySet());
+            int at = ids.indexOf(after.get());
+            if (at < 0) {
+                throw new CarrierRejection(Reason.INVALID, "no hold " + after.get() + " to continue after");
+            }
+            from = at + 1;
+        }
+        return all.subList(from, Math.min(all.size(), from + limit));
+    }
+
+    /**
+     * Gives a hold up, freeing its numbers; nothing is bought.
+     *
+     * @throws CarrierRejection NOT_FOUND for no such hold, CONFLICT for one being bought
+     */
+    public synchronized void releaseHold(String id) {
+        settle();
+        HoldRecord hold = holds.get(id);
+        if (hold == null) {
+            throw new CarrierRejection(Reason.NOT_FOUND, "no hold " + id);
+        }
+        if (hold.status == HoldStatus.PURCHASING) {
+            throw new CarrierRejection(Reason.CONFLICT, "hold " + id + " is being bought");
+        }
+        holds.remove(id);
+    }
+
+    /**
+     * Buys what an ACTIVE hold holds, as one order (carried out at once, or later when
+     * {@code asynchronous}, as {@link #placeOrder} does); the hold is PURCHASING, then PURCHASED. A
+     * purchase of a hold already bought or being bought is refused and remembered as a
+     * {@linkplain #repeatedPurchases() repeat}.
+     *
+     * @throws CarrierRejection NOT_FOUND for no such hold, CONFLICT for one expired, bought, being bought
+     *                          or holding no number
+     */
+    public synchronized PurchaseOrder purchaseHold(String id, String name, boolean asynchronous) {
+        settle();
+        HoldRecord hold = holds.get(id);
+        if (hold == null) {
+            throw new CarrierRejection(Reason.NOT_FOUND, "no hold " + id);
+        }
+        List<PhoneNumber> held = hold.held();
+        if (hold.status == HoldStatus.PURCHASING || hold.status == HoldStatus.PURCHASED) {
+            repeatedPurchases.addAll(hold.entries.keySet().stream().filter(this::ownedOrOnOrder).toList());
+            throw new CarrierRejection(Reason.CONFLICT, "hold " + id + " is " + hold.status + " already");
+        }
+        if (hold.status == HoldStatus.EXPIRED) {
+            throw new CarrierRejection(Reason.CONFLICT, "hold " + id + " expired at " + hold.expiresAt());
+        }
+        if (held.isEmpty()) {
+            throw new CarrierRejection(Reason.CONFLICT, "hold " + id + " holds no number");
+        }
+        String orderId = "order-" + nextId();
+        Order order = new Order(orderId, held, name, null, clock.instant(),
+                asynchronous ? clock.instant().plus(orderProcessingTime) : null);
+        order.holdId = id;
+        orders.put(orderId, order);
+        hold.status = HoldStatus.PURCHASING;
+        hold.orderId = orderId;
+        if (!asynchronous) {
+            order.process(this);
+        }
+        return order.view();
+    }
+
+    /** The ACTIVE (or search) hold that keeps {@code number} from everyone else, if any. */
+    private HoldRecord heldBy(PhoneNumber number) {
+        for (HoldRecord hold : holds.values()) {
+            if ((hold.status == HoldStatus.ACTIVE || hold.status == HoldStatus.PURCHASING) && hold.holds(number)) {
+                return hold;
+            }
+        }
+        return null;
+    }
+
+    private HeldNumber entryFor(PhoneNumber number) {
+        AvailableNumber offer = inventory.get(number);
+        if (owned.containsKey(number)) {
+            return HeldNumber.error(offer != null ? offer : AvailableNumber.builder(number).type(owned.get(number).type()).build(),
+                    "NumberOwned", number + " is already on this account");
+        }
+        if (offer == null) {
+            return HeldNumber.error(AvailableNumber.builder(number).type(typeOf(number)).build(), "NumberNotOffered",
+                    number + " is not on offer");
+        }
+        if (heldBy(number) != null) {
+            return HeldNumber.error(offer, "NumberHeld", number + " is held by someone else");
+        }
+        return HeldNumber.held(offer);
+    }
+
+    private HoldRecord activeHold(String id) {
+        settle();
+        HoldRecord hold = holds.get(id);
+        if (hold == null) {
+            throw new CarrierRejection(Reason.NOT_FOUND, "no hold " + id);
+        }
+        if (hold.status != HoldStatus.ACTIVE) {
+            throw new CarrierRejection(Reason.CONFLICT, "hold " + id + " is " + hold.status + " and can no longer change");
+        }
+        return hold;
+    }
+
+    /** Expires the ACTIVE holds whose time has run out: the carrier works on its own clock. */
+    private void settleHolds() {
+        Instant now = clock.instant();
+        for (HoldRecord hold : holds.values()) {
+            if (hold.status == HoldStatus.ACTIVE && !now.isBefore(hold.expiresAt())) {
+                hold.status = HoldStatus.EXPIRED;
+                hold.entries.replaceAll((n, e) -> e.status() == HeldNumber.Status.HELD ? e.withStatus(HeldNumber.Status.EXPIRED) : e);
+            }
+        }
+    }
+
+    /** What an order placed through a hold did to it: each number bought is PURCHASED, each not is an ERROR. */
+    private void orderProcessed(Order order) {
+        HoldRecord hold = order.holdId == null ? null : holds.get(order.holdId);
+        if (hold == null) {
+            return;
+        }
+        for (PhoneNumber number : order.bought) {
+            HeldNumber entry = hold.entries.get(number);
+            if (entry != null) {
+                hold.entries.put(number, entry.withStatus(HeldNumber.Status.PURCHASED));
+            }
+        }
+        order.failures.forEach((number, reason) -> {
+            HeldNumber entry = hold.entries.get(number);
+            if (entry != null) {
+                hold.entries.put(number, HeldNumber.error(entry.offer(), "PurchaseFailed", reason));
+            }
+        });
+        if (order.id.equals(hold.orderId) || hold.held().isEmpty()) {
+            hold.status = HoldStatus.PURCHASED;
+        }
+    }
+
+    private static final class HoldRecord {
+        final String id;
+        final Instant createdAt;
+        final boolean fromSearch;
+        Instant changedAt;
+        HoldStatus status = HoldStatus.ACTIVE;
+        String orderId;
+        final Map<PhoneNumber, HeldNumber> entries = new LinkedHashMap<>();
+
+        HoldRecord(String id, Instant createdAt, boolean fromSearch) {
+            this.id = id;
+            this.createdAt = createdAt;
+            this.changedAt = createdAt;
+            this.fromSearch = fromSearch;
+        }
+
+        Instant expiresAt() {
+            Instant idle = changedAt.plus(HOLD_IDLE_LIFETIME);
+            Instant latest = createdAt.plus(HOLD_MAX_LIFETIME);
+            return idle.isBefore(latest) ? idle : latest;
+        }
+
+        boolean holds(PhoneNumber number) {
+            HeldNumber entry = entries.get(number);
+            return entry != null && entry.status() == HeldNumber.Status.HELD;
+        }
+
+        List<PhoneNumber> held() {
+            return entries.values().stream().filter(e -> e.status() == HeldNumber.Status.HELD).map(HeldNumber::number).toList();
+        }
+
+        Hold view() {
+            Map<String, String> attributes = new LinkedHashMap<>();
+            attributes.put("createdAt", createdAt.toString());
+            attributes.put("changedAt", changedAt.toString());
+            if (fromSearch) {
+                attributes.put("fromSearch", "true");
+            }
+            if (orderId != null) {
+                attributes.put("orderId", orderId);
+            }
+            return new Hold(id, status, List.copyOf(entries.values()), expiresAt(), attributes);
+        }
     }
 
     // ---- porting ------------------------------------------------------------------------------
@@ -470,7 +787,8 @@ public final class CarrierState {
                 .toList();
         return new CarrierSnapshot(sequence, List.copyOf(inventory.values()), List.copyOf(owned.values()), orderRecords,
                 ports.values().stream().map(Port::view).toList(), List.copyOf(portability.values()),
-                purchaseLog, releaseLog, holdOrders, orderProcessingTime);
+                purchaseLog, releaseLog, holdOrders, orderProcessingTime,
+                holds.values().stream().map(HoldRecord::view).toList());
     }
 
     /** A carrier on {@code clock} holding what {@code snapshot} holds. */
@@ -503,6 +821,23 @@ public final class CarrierState {
             state.releaseLog.addAll(snapshot.releases());
             state.holdOrders = snapshot.holdOrders();
             state.orderProcessingTime = snapshot.orderProcessingTime();
+            for (Hold saved : snapshot.holds()) {
+                Map<String, String> a = saved.attributes();
+                Instant created = Optional.ofNullable(a.get("createdAt")).map(Instant::parse).orElse(clock.instant());
+                HoldRecord hold = new HoldRecord(saved.id(), created, "true".equals(a.get("fromSearch")));
+                hold.changedAt = Optional.ofNullable(a.get("changedAt")).map(Instant::parse).orElse(created);
+                hold.status = saved.status();
+                hold.orderId = a.get("orderId");
+                saved.numbers().forEach(n -> hold.entries.put(n.number(), n));
+                state.holds.put(hold.id, hold);
+            }
+            // an order still being carried out sells the numbers its hold keeps for it
+            for (Order order : state.orders.values()) {
+                if (order.status == PurchaseStatus.PENDING) {
+                    order.numbers.stream().map(state::heldBy).filter(java.util.Objects::nonNull).findFirst()
+                            .ifPresent(hold -> order.holdId = hold.id);
+                }
+            }
         }
         return state;
     }
@@ -537,16 +872,19 @@ public final class CarrierState {
             this.readyAt = readyAt;
         }
 
+        String holdId;
+
         void process(CarrierState carrier) {
             for (PhoneNumber number : numbers) {
                 try {
-                    carrier.sell(number, name);
+                    carrier.sell(number, name, holdId);
                     bought.add(number);
                 } catch (CarrierRejection e) {
                     failures.put(number, e.getMessage());
                 }
             }
             status = bought.isEmpty() ? PurchaseStatus.FAILED : PurchaseStatus.COMPLETED;
+            carrier.orderProcessed(this);
         }
 
         PurchaseOrder view() {

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
  * Money stays safe under any fault: a seeded random schedule of faults of every kind, placed before and
  * after the carrier acts on purchases, on the reads that reconcile or follow an order, on follow-up
  * writes such as naming, on releases, on await polls and on log-ins, over single and bulk purchases,
- * awaits and releases. After every operation the answer is compared with the carrier's state:
+ * awaits and releases, and (for a provider with {@link Capability#HOLDS}) purchases of holds made with
+ * no fault planned. After every operation the answer is compared with the carrier's state:
  * <ul>
  *   <li>no number is bought twice for one request, and no purchase is sent again after one succeeded;</li>
  *   <li>every number the carrier bought is in the caller's answer: the order's purchased list, or a

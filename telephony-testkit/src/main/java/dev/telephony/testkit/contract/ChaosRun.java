@@ -51,6 +51,8 @@ final class ChaosRun {
     private final boolean releases;
     private final boolean names;
     private final boolean bulk;
+    /** Whether some purchases are made through a hold (chaos runs of providers with holds). */
+    private final boolean holds;
     private final boolean mutations;
     private final List<String> reads;
     /** Numbers this run bought that the carrier still owns: what a release may pick. */
@@ -63,6 +65,8 @@ final class ChaosRun {
     private AnswerMutation mutation;
 
     private enum Outcome {
+        /** A purchase made through a hold (counted besides its outcome). */
+        THROUGH_HOLD,
         COMPLETED, FAILED_ORDER, REFUSED, OUTCOME_UNKNOWN, RELEASED, RELEASE_FAILED, RELEASE_UNKNOWN, READ_ANSWERED, READ_REFUSED
     }
 
@@ -76,6 +80,7 @@ final class ChaosRun {
         this.releases = provider.supports(Capability.RELEASE);
         this.names = provider.supports(Capability.NAMES);
         this.bulk = provider.supports(Capability.BULK_PURCHASE);
+        this.holds = !mutations && provider.supports(Capability.HOLDS);
         this.mutations = mutations;
         List<String> kinds = new ArrayList<>(List.of("search", "get"));
         if (provider.supports(Capability.LIST)) {
@@ -144,9 +149,15 @@ final class ChaosRun {
         if (offers.isEmpty()) {
             throw new AssertionError(describe("the carrier offered nothing to buy; seed more numbers"));
         }
-        PurchaseRequest request = names && random.nextBoolean()
+        // drawn only for providers with holds, so that other providers' seeds keep their schedules
+        boolean throughHold = holds && random.nextInt(4) == 0;
+        PurchaseRequest request = !throughHold && names && random.nextBoolean()
                 ? PurchaseRequest.ofOffers(offers).withName("Chaos line " + operation) : PurchaseRequest.ofOffers(offers);
-        List<PhoneNumber> asked = request.numbers();
+        dev.telephony.api.Hold hold = throughHold ? cleanHold(offers) : null;
+        List<PhoneNumber> asked = throughHold ? hold.held() : request.numbers();
+        if (throughHold) {
+            count(Outcome.THROUGH_HOLD);
+        }
         int purchasesBefore = carrier.purchases().size();
         int repeatsBefore = carrier.repeatedPurchases().size();
         plan(List.of(RequestKind.PURCHASE, RequestKind.PURCHASE, RequestKind.READ, RequestKind.READ, RequestKind.AUTH,
@@ -157,7 +168,8 @@ final class ChaosRun {
         PurchaseOrder[] answered = new PurchaseOrder[1];
         try {
             withinDeadline(() -> {
-                answered[0] = provider.purchaser().purchase(request);
+                answered[0] = throughHold ? provider.holds().purchase(dev.telephony.api.HoldPurchase.of(hold))
+                        : provider.purchaser().purchase(request);
                 if (!answered[0].isTerminal()) {
                     answered[0] = provider.purchaser().await(answered[0].id(), AWAIT);
                 }
@@ -219,6 +231,25 @@ final class ChaosRun {
             } catch (dev.telephony.api.error.RetryableException slow) {
                 if (attempt == 3) {
                     throw new AssertionError(describe("the search before the operation failed three times with no fault planned"), slow);
+                }
+                harness.clock().advance(SETTLE);
+            }
+        }
+    }
+
+    /** A hold of {@code offers}, made with no fault planned (holding is not what this run tests), holding them all. */
+    private dev.telephony.api.Hold cleanHold(List<AvailableNumber> offers) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dev.telephony.api.Hold hold = provider.holds().create(dev.telephony.api.HoldRequest.ofOffers(offers));
+                if (hold.held().size() != offers.size()) {
+                    throw new AssertionError(describe("a hold of " + offers.size() + " offered numbers with no fault planned holds "
+                            + hold.held() + ": " + hold));
+                }
+                return hold;
+            } catch (dev.telephony.api.error.RetryableException slow) {
+                if (attempt == 3) {
+                    throw new AssertionError(describe("the hold before the operation failed three times with no fault planned"), slow);
                 }
                 harness.clock().advance(SETTLE);
             }

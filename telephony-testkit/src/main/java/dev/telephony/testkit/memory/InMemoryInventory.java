@@ -77,6 +77,11 @@ final class InMemoryInventory implements NumberInventory {
     @Override
     public List<AvailableNumber> search(NumberSearch search) {
         Capabilities.require(link.provider(), capabilities, search.requiredCapabilities());
+        if (search.holdResults()) {
+            // a search that holds is a change at the carrier: sent once, never repeated (a repeat would hold other numbers)
+            return link.send(RequestKind.HOLD, "held search", () -> link.carrier().holdSearch(
+                    offer -> offer.countryCode().equals(search.country()) && search.matches(offer), search.limit()));
+        }
         return link.read("search", () -> link.carrier().search(
                 offer -> offer.countryCode().equals(search.country()) && search.matches(offer), search.limit()));
     }

@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
- * The in-memory reference provider: the whole neutral API, porting included, over a
+ * The in-memory reference provider: the whole neutral API, porting and holds included, over a
  * {@link CarrierState}. It passes the entire contract and is what users put in their own unit tests.
  * It reaches no carrier, so it is chosen only by name ({@value #NAME}), never implicitly.
  *
@@ -57,6 +57,7 @@ public final class InMemoryProvider extends ProviderBase {
         super(NAME, capabilities, new InMemoryInventory(link, capabilities),
                 new InMemoryPurchaser(link, capabilities, b.asynchronousPurchases, clock, polling, b.pollInterval),
                 capabilities.contains(Capability.PORTING) ? new InMemoryPorting(link, clock, b.minimumPortNotice, polling, b.pollInterval) : null,
+                capabilities.contains(Capability.HOLDS) ? new InMemoryHolds(link, capabilities, b.asynchronousPurchases, clock) : null,
                 // the carrier behind the provider, to seed and inspect
                 List.of(carrier), events);
     }

@@ -62,10 +62,16 @@ final class InMemoryPurchaser implements NumberPurchaser {
     private PurchaseOrder send(PurchaseRequest request) {
         try {
             return link.send(RequestKind.PURCHASE, "purchase", () -> link.carrier().placeOrder(request.numbers(),
-                    request.name().orElse(null), request.reference().orElse(null), asynchronous));
+                    request.name().orElse(null), request.reference().orElse(null), asynchronous, heldSearch(request)));
         } catch (NumberNotAvailableException e) {
             throw new NumberNotAvailableException(request.numbers(), e.context());
         }
+    }
+
+    /** The hold of a held search the offers came from, through which the carrier sells them. */
+    private static String heldSearch(PurchaseRequest request) {
+        return request.offers().stream().map(o -> o.attributes().get("holdId")).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
     }
 
     private Set<PhoneNumber> claimed(List<PhoneNumber> numbers) {
