@@ -179,6 +179,10 @@ class AzureHoldsWireTest {
         assertThat(hold.held()).containsExactlyInAnyOrderElementsOf(offers.stream().map(AvailableNumber::number).toList());
         assertThat(hold.expiresAt()).isEqualTo(harness.clock().instant().plus(AzureSimulator.HOLD));
         assertThat(harness.carrier().requestCount(RequestKind.HOLD)).isEqualTo(1);
+        // the reservation is the carrier's own hold: the carrier offers its numbers to no one else
+        offers.forEach(o -> assertThat(harness.carrier().isAvailable(o.number())).as("%s, reserved", o.number()).isFalse());
+        assertThat(harness.carrier().hold(harness.carrier().holds().get(0).id())).hasValueSatisfying(
+                h -> assertThat(h.held()).containsExactlyInAnyOrderElementsOf(hold.held()));
     }
 
     @Test
@@ -228,7 +232,7 @@ class AzureHoldsWireTest {
         assertThat(hold.errors()).singleElement().satisfies(e -> {
             assertThat(e.number()).isEqualTo(offers.get(1).number());
             assertThat(e.errorCode()).contains("FailedToReserveNumber");
-            assertThat(e.errorMessage()).contains("Failed to add the number to the reservation.");
+            assertThat(e.errorMessage()).hasValueSatisfying(m -> assertThat(m).contains(offers.get(1).number().e164()));
         });
 
         // Azure's own 207 example: one number reserved, one in error, the reservation still active

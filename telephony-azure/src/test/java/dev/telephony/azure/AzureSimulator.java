@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telephony.api.AvailableNumber;
+import dev.telephony.api.HeldNumber;
+import dev.telephony.api.Hold;
 import dev.telephony.api.NumberFeature;
 import dev.telephony.api.NumberType;
 import dev.telephony.api.OwnedNumber;
@@ -85,17 +87,19 @@ final class AzureSimulator extends WireSimulator {
     }
 
     /**
-     * A reservation: the numbers it holds (each as the {@code AvailablePhoneNumber} the request named),
-     * those it could not hold with Azure's code and words, its creation and last change (its expiry is
-     * 15 minutes after the last change, at most 2 hours after creation), and the carrier's order once bought.
+     * A reservation under the id the client chose. What it holds is the carrier's hold
+     * ({@link CarrierState#createHold}, on the carrier's clock, so that the carrier itself keeps the numbers
+     * from everyone else); the simulator keeps what the requests named for each number (country, type,
+     * assignment, capabilities), which Azure echoes, and the numbers it refused before the carrier saw them.
+     * A reservation whose every number was refused has no carrier hold yet: its own times give its expiry.
      */
     private static final class Reservation {
         final String id;
         final Instant created;
         Instant changed;
-        final Map<PhoneNumber, ObjectNode> held = new LinkedHashMap<>();
-        final Map<PhoneNumber, ObjectNode> failed = new LinkedHashMap<>();
-        String orderId;
+        String carrierHold;
+        final Map<PhoneNumber, ObjectNode> named = new LinkedHashMap<>();
+        final Map<PhoneNumber, String[]> refused = new LinkedHashMap<>();
 
         Reservation(String id, Instant created) {
             this.id = id;
@@ -103,7 +107,7 @@ final class AzureSimulator extends WireSimulator {
             this.changed = created;
         }
 
-        Instant expiresAt() {
+        Instant localExpiry() {
             Instant fromChange = changed.plus(HOLD);
             Instant latest = created.plus(RESERVATION_LIFETIME);
             return fromChange.isBefore(latest) ? fromChange : latest;
@@ -410,6 +414,9 @@ final class AzureSimulator extends WireSimulator {
                 if (!status(r).equals("active")) {
                     return error(409, "ReservationNotActive", "Only active reservations can be deleted.");
                 }
+                if (r.carrierHold != null) {
+                    carrier().releaseHold(r.carrierHold);
+                }
                 reservations.remove(r.id);
                 return SimResponse.empty(204);
             }
@@ -469,41 +476,60 @@ final class AzureSimulator extends WireSimulator {
         return n;
     }
 
-    /**
-     * The reservation's status now: {@code submitted} while its carrier order is pending, {@code completed}
-     * once processed, {@code expired} once its expiry has passed on the carrier's clock, else {@code active}.
-     */
+    private Optional<Hold> carrierHold(Reservation r) {
+        return r.carrierHold == null ? Optional.empty() : carrier().hold(r.carrierHold);
+    }
+
+    /** The reservation's status, from the carrier's hold: active, submitted (being bought), completed or expired. */
     private String status(Reservation r) {
-        if (r.orderId != null) {
-            return carrier().order(r.orderId).orElseThrow().status() == PurchaseStatus.PENDING ? "submitted" : "completed";
+        Optional<Hold> hold = carrierHold(r);
+        if (hold.isEmpty()) {
+            return carrier().clock().instant().isBefore(r.localExpiry()) ? "active" : "expired";
         }
-        return carrier().clock().instant().isBefore(r.expiresAt()) ? "active" : "expired";
+        return switch (hold.get().status()) {
+            case ACTIVE -> "active";
+            case PURCHASING -> "submitted";
+            case PURCHASED -> "completed";
+            case EXPIRED -> "expired";
+        };
     }
 
     private ObjectNode reservationJson(Reservation r, boolean withNumbers) {
-        String status = status(r);
+        Optional<Hold> hold = carrierHold(r);
         ObjectNode body = JSON.createObjectNode();
         body.put("id", r.id);
-        body.put("expiresAt", r.expiresAt().toString());
+        body.put("expiresAt", hold.map(Hold::expiresAt).orElse(r.localExpiry()).toString());
         if (withNumbers) {
             ObjectNode numbers = body.putObject("phoneNumbers");
-            PurchaseOrder order = r.orderId == null ? null : carrier().order(r.orderId).orElseThrow();
-            r.held.forEach((number, entry) -> {
-                ObjectNode copy = entry.deepCopy();
-                String numberStatus = switch (status) {
-                    case "active", "submitted" -> "reserved";
-                    case "expired" -> "expired";
-                    default -> order.purchased().contains(number) ? "purchased" : "error";
-                };
-                copy.put("status", numberStatus);
-                if (numberStatus.equals("error")) {
-                    copy.putObject("error").put("code", "PurchaseFailed").put("message", "The number could not be purchased.");
+            for (Map.Entry<PhoneNumber, ObjectNode> named : r.named.entrySet()) {
+                PhoneNumber number = named.getKey();
+                ObjectNode entry = named.getValue().deepCopy();
+                Optional<HeldNumber> held = hold.flatMap(h -> h.number(number));
+                String[] refused = r.refused.get(number);
+                if (held.isPresent()) {
+                    HeldNumber n = held.get();
+                    entry.put("status", switch (n.status()) {
+                        case HELD -> "reserved";
+                        case NOT_HELD -> "available";
+                        case EXPIRED -> "expired";
+                        case PURCHASED -> "purchased";
+                        case ERROR -> "error";
+                    });
+                    if (n.status() == HeldNumber.Status.ERROR) {
+                        // Azure's code for a number it could not reserve (its example's), with the carrier's reason
+                        entry.putObject("error").put("code", n.errorCode().filter("PurchaseFailed"::equals).orElse("FailedToReserveNumber"))
+                                .put("message", n.errorMessage().orElse("Failed to add the number to the reservation."));
+                    }
+                } else if (refused != null) {
+                    entry.put("status", "error");
+                    entry.putObject("error").put("code", refused[0]).put("message", refused[1]);
+                } else {
+                    continue;
                 }
-                numbers.set(number.digits(), copy);
-            });
-            r.failed.forEach((number, entry) -> numbers.set(number.digits(), entry.deepCopy()));
+                numbers.set(number.digits(), entry);
+            }
         }
-        body.put("status", status);
+        body.put("status", status(r));
         return body;
     }
 
@@ -527,9 +553,10 @@ final class AzureSimulator extends WireSimulator {
         if (created) {
             r = new Reservation(id, now);
         }
-        Set<PhoneNumber> heldElsewhere = held();
-        heldElsewhere.removeAll(r.held.keySet());
-        boolean partial = false;
+        Set<PhoneNumber> searched = held();
+        Set<PhoneNumber> inIt = carrierHold(r).map(h -> new LinkedHashSet<>(h.held())).orElseGet(LinkedHashSet::new);
+        List<PhoneNumber> toHold = new ArrayList<>();
+        List<PhoneNumber> toFree = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> fields = numbers.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -541,11 +568,10 @@ final class AzureSimulator extends WireSimulator {
             }
             JsonNode entry = field.getValue();
             if (entry.isNull()) {
-                r.held.remove(number);
-                r.failed.remove(number);
+                toFree.add(number);
                 continue;
             }
-            if (r.held.containsKey(number)) {
+            if (inIt.contains(number)) {
                 continue;
             }
             String type = entry.path("phoneNumberType").asText("");
@@ -556,12 +582,6 @@ final class AzureSimulator extends WireSimulator {
                 return error(400, "BadRequest", "Each phone number needs countryCode, capabilities, phoneNumberType and assignmentType.",
                         "phoneNumbers." + field.getKey());
             }
-            Optional<AvailableNumber> offer = carrier().available().stream().filter(o -> o.number().equals(number)).findFirst();
-            boolean ok = offer.isPresent() && !heldElsewhere.contains(number) && !carrier().ownedOrOnOrder(number)
-                    && offer.get().countryCode().equals(entry.path("countryCode").asText())
-                    && (offer.get().type() == NumberType.TOLL_FREE ? type.equals("tollFree") : offer.get().type() == NumberType.LOCAL && type.equals("geographic"))
-                    && (calling.equals("none") || offer.get().features().contains(NumberFeature.VOICE))
-                    && (sms.equals("none") || offer.get().features().contains(NumberFeature.SMS));
             ObjectNode stored = JSON.createObjectNode();
             stored.put("id", number.digits());
             stored.put("countryCode", entry.path("countryCode").asText());
@@ -571,19 +591,63 @@ final class AzureSimulator extends WireSimulator {
             stored.put("assignmentType", entry.path("assignmentType").asText());
             stored.putObject("cost").put("amount", 1.0).put("currencyCode", "USD").put("billingFrequency", "monthly");
             stored.put("isAgreementToNotResellRequired", agreementRequired.contains(number));
-            if (ok) {
-                r.held.put(number, stored);
-                r.failed.remove(number);
+            r.named.put(number, stored);
+            // what Azure checks itself: the number as named must be the number on offer; the carrier checks the rest
+            Optional<AvailableNumber> offer = carrier().available().stream().filter(o -> o.number().equals(number)).findFirst();
+            boolean matches = offer.isEmpty() || offer.get().countryCode().equals(entry.path("countryCode").asText())
+                    && (offer.get().type() == NumberType.TOLL_FREE ? type.equals("tollFree") : offer.get().type() == NumberType.LOCAL && type.equals("geographic"))
+                    && (calling.equals("none") || offer.get().features().contains(NumberFeature.VOICE))
+                    && (sms.equals("none") || offer.get().features().contains(NumberFeature.SMS));
+            if (!matches || searched.contains(number)) {
+                r.refused.put(number, new String[] {"FailedToReserveNumber", "Failed to add the number to the reservation."});
             } else {
-                partial = true;
-                stored.put("status", "error");
-                stored.putObject("error").put("code", "FailedToReserveNumber").put("message", "Failed to add the number to the reservation.");
-                r.failed.put(number, stored);
+                r.refused.remove(number);
+                toHold.add(number);
             }
+        }
+        if (!toFree.isEmpty()) {
+            List<PhoneNumber> present = carrierHold(r).map(h -> toFree.stream().filter(n -> h.number(n).isPresent()).toList()).orElse(List.of());
+            if (!present.isEmpty()) {
+                carrier().removeFromHold(r.carrierHold, present);
+            }
+            for (PhoneNumber n : toFree) {
+                r.named.remove(n);
+                r.refused.remove(n);
+            }
+        }
+        if (!toHold.isEmpty()) {
+            if (r.carrierHold == null) {
+                try {
+                    r.carrierHold = carrier().createHold(toHold).id();
+                } catch (CarrierRejection noneHoldable) {
+                    for (PhoneNumber n : toHold) {
+                        r.refused.put(n, new String[] {"FailedToReserveNumber", "Failed to add the number to the reservation."});
+                    }
+                }
+            } else {
+                carrier().addToHold(r.carrierHold, toHold);
+            }
+        } else if (r.carrierHold != null && toFree.isEmpty()) {
+            // a change that holds nothing new still moves the expiry on
+            carrier().addToHold(r.carrierHold, List.of());
         }
         r.changed = now;
         reservations.put(id, r);
+        Optional<Hold> hold = carrierHold(r);
+        Reservation done = r;
+        boolean partial = namedIn(numbers).stream().anyMatch(n -> done.refused.containsKey(n)
+                || hold.flatMap(h -> h.number(n)).map(e -> e.status() == HeldNumber.Status.ERROR).orElse(false));
         return SimResponse.json(partial ? 207 : created ? 201 : 200, reservationJson(r, true).toString());
+    }
+
+    private static Set<PhoneNumber> namedIn(JsonNode numbers) {
+        Set<PhoneNumber> named = new LinkedHashSet<>();
+        numbers.fields().forEachRemaining(f -> {
+            if (!f.getValue().isNull()) {
+                named.add(PhoneNumber.of("+" + f.getKey()));
+            }
+        });
+        return named;
     }
 
     /** {@code GET …/reservations}: pages of at most {@code maxPageSize}, without their numbers, linked by {@code nextLink}. */
@@ -604,9 +668,10 @@ final class AzureSimulator extends WireSimulator {
     }
 
     /**
-     * {@code POST …/reservations/{id}/:purchase}: the carrier orders every number the reservation holds;
-     * a second purchase is refused (and recorded as a repeat), an expired or empty reservation is refused,
-     * and so is one holding a number that needs the agreement not to resell when the body does not agree.
+     * {@code POST …/reservations/{id}/:purchase}: the carrier buys what the reservation's hold holds (a
+     * second purchase is refused by the carrier and recorded as a repeat); an expired or empty reservation
+     * is refused, and so is one holding a number that needs the agreement not to resell when the body does
+     * not agree.
      */
     private synchronized SimResponse purchaseReservation(SimRequest request, String id) {
         Reservation r = reservations.get(id);
@@ -614,24 +679,24 @@ final class AzureSimulator extends WireSimulator {
             return error(404, "NotFound", "The reservation was not found.");
         }
         String status = status(r);
-        List<PhoneNumber> numbers = List.copyOf(r.held.keySet());
-        if (status.equals("submitted") || status.equals("completed")) {
-            carrier().recordRepeatedPurchase(numbers);
-            return error(409, "ReservationAlreadyPurchased", "The reservation is already being purchased.", "reservationId");
-        }
         if (status.equals("expired")) {
             return error(400, "ReservationExpired", "The reservation has expired.", "reservationId");
         }
-        if (numbers.isEmpty()) {
+        List<PhoneNumber> numbers = carrierHold(r).map(Hold::held).orElse(List.of());
+        if (status.equals("active") && numbers.isEmpty()) {
             return error(400, "ReservationEmpty", "The reservation holds no phone number.", "reservationId");
         }
         boolean agreed = read(request.body()).path("agreeToNotResell").asBoolean(false);
-        if (!agreed && numbers.stream().anyMatch(agreementRequired::contains)) {
+        if (status.equals("active") && !agreed && numbers.stream().anyMatch(agreementRequired::contains)) {
             return error(400, "AgreementToNotResellRequired",
                     "The agreement to not resell is required to purchase phone numbers from this country.", "agreeToNotResell");
         }
-        PurchaseOrder order = carrier().placeOrder(numbers, null, id, true);
-        r.orderId = order.id();
+        PurchaseOrder order;
+        try {
+            order = carrier().purchaseHold(r.carrierHold, null, true);
+        } catch (CarrierRejection already) {
+            return error(409, "ReservationNotActive", "The reservation is already being purchased or was purchased.", "reservationId");
+        }
         String purchaseId = UUID.randomUUID().toString();
         return accepted("reservationPurchase_" + purchaseId, null, order.id()).withHeader("reservation-purchase-id", purchaseId);
     }
@@ -640,12 +705,12 @@ final class AzureSimulator extends WireSimulator {
         return carrier().available().stream().filter(o -> o.countryCode().equals(country)).toList();
     }
 
-    /** The numbers held for someone: by a live search, or by an active reservation. */
+    /** The numbers a live search holds (a reservation's are held by the carrier's own hold). */
     private synchronized Set<PhoneNumber> held() {
         Instant now = carrier().clock().instant();
         Set<PhoneNumber> held = new LinkedHashSet<>();
         searches.values().stream().filter(x -> !x.purchased()[0] && now.isBefore(x.expiresBy())).forEach(x -> held.addAll(x.numbers()));
-        reservations.values().stream().filter(r -> status(r).equals("active")).forEach(r -> held.addAll(r.held.keySet()));
+        // numbers in reservations are held by the carrier itself, which offers them to no one
         return held;
     }
 
