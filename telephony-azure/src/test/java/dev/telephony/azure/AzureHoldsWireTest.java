@@ -186,6 +186,20 @@ class AzureHoldsWireTest {
     }
 
     @Test
+    void browseAndReservationsAreSignedLikeEveryRequestAndRefusedWithTheWrongKey() {
+        Fixtures.seedStandardOffer(harness.carrier());
+        Hold hold = provider.holds().create(HoldRequest.of(browse(1).get(0)));
+        provider.holds().get(hold.id());
+        assertThat(harness.simulator().rejectedSignatures()).as("requests whose HMAC signature did not verify").isZero();
+
+        TelephonyProvider wrongKey = harness.connectWithInvalidCredentials();
+        assertThatThrownBy(() -> wrongKey.holds().get(hold.id())).isInstanceOf(dev.telephony.api.error.AuthenticationException.class);
+        assertThatThrownBy(() -> wrongKey.inventory().search(Fixtures.local(Fixtures.MANHATTAN).build()))
+                .isInstanceOf(dev.telephony.api.error.AuthenticationException.class);
+        assertThat(harness.simulator().rejectedSignatures()).isEqualTo(2);
+    }
+
+    @Test
     void addRemoveGetListAndReleaseAreAzuresReservationCalls() {
         Fixtures.seedStandardOffer(harness.carrier());
         harness.simulator().reservationPageSize(2);
