@@ -82,6 +82,8 @@ final class AzureInventory implements NumberInventory {
             aheadThreads().execute(task);
         }
     };
+    /** Browse, which lives with the reservations whose answers it shares; set once as the provider is built. */
+    private volatile AzureHolds holds;
 
     AzureInventory(PhoneNumbersClient client, AzureResources resources, AzureOperations operations, AzureErrors errors,
                    Retrier retrier, Sleeper sleeper, AzureSettings settings) {
@@ -127,6 +129,11 @@ final class AzureInventory implements NumberInventory {
         if (aheadThreads != null) {
             aheadThreads.shutdown();
         }
+    }
+
+    /** Gives the search its browse: the holds are built after the inventory, which they read. */
+    void browseWith(AzureHolds holds) {
+        this.holds = holds;
     }
 
     /** An idempotent read through the SDK, retried on the injected clock. */
@@ -198,6 +205,10 @@ final class AzureInventory implements NumberInventory {
         Capabilities.require(AzureProvider.NAME, AzureProvider.CAPABILITIES, search.requiredCapabilities());
         if (search.features().contains(NumberFeature.MMS) || search.features().contains(NumberFeature.FAX)) {
             throw InvalidRequestException.of("search.features", "Azure offers calling and SMS only, not MMS or fax");
+        }
+        if (!search.holdResults()) {
+            // a sample of what is on offer, held for no one: buying one of them reserves exactly it
+            return holds.browse(search);
         }
         PhoneNumberCapabilities capabilities = AzureNumbers.capabilities(search.features());
         ObjectNode body = JSON.createObjectNode()

@@ -54,20 +54,20 @@ public final class AzureProvider extends ProviderBase {
     public static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(
             Capability.REGIONS, Capability.SEARCH_LOCAL, Capability.SEARCH_TOLL_FREE, Capability.SEARCH_BY_AREA_CODE,
             Capability.SEARCH_BY_FEATURES, Capability.PURCHASE, Capability.BULK_PURCHASE, Capability.LIST,
-            Capability.FEATURE_UPDATE, Capability.RELEASE));
+            Capability.FEATURE_UPDATE, Capability.RELEASE, Capability.HOLDS));
 
     private final String endpoint;
     private final AzureInventory inventory;
 
     private AzureProvider(Builder b, AzureCredentials credentials, AzureParts parts) {
-        super(NAME, CAPABILITIES, parts.inventory(), parts.purchaser(), null, List.of(parts.extensions(), parts.sipRouting()),
-                parts.events());
+        super(NAME, CAPABILITIES, parts.inventory(), parts.purchaser(), null, parts.holds(),
+                List.of(parts.extensions(), parts.sipRouting()), parts.events());
         this.endpoint = credentials.endpointText();
         this.inventory = parts.inventory();
     }
 
     /** The SDK clients and the services built on them, sharing one pipeline. */
-    private record AzureParts(AzureInventory inventory, AzurePurchaser purchaser, AzureSipRoutingClient sipRouting,
+    private record AzureParts(AzureInventory inventory, AzurePurchaser purchaser, AzureHolds holds, AzureSipRoutingClient sipRouting,
                               AzureExtensions extensions, ProviderEvents events) {
         static AzureParts of(Builder b, AzureCredentials credentials) {
             String endpoint = credentials.endpointText();
@@ -93,8 +93,11 @@ public final class AzureProvider extends ProviderBase {
             AzureResources resources = new AzureResources(pipeline, endpoint, errors);
             AzureOperations operations = new AzureOperations(resources, errors, retrier, b.clock, b.sleeper, b.pollInterval);
             AzureInventory inventory = new AzureInventory(numbers, resources, operations, errors, retrier, b.sleeper, settings);
+            AzureHolds holds = new AzureHolds(resources, inventory, operations, errors, retrier, b.clock, b.sleeper,
+                    b.assignmentType.toString(), b.orderPollInterval);
+            inventory.browseWith(holds);
             AzurePurchaser purchaser = new AzurePurchaser(resources, inventory, operations, errors, retrier, b.clock,
-                    b.orderPollInterval);
+                    b.orderPollInterval, holds);
             AzureSipRoutingClient sipRouting = new AzureSipRoutingClient(
                     new SipRoutingClientBuilder().endpoint(endpoint).pipeline(pipeline).buildClient(), errors, retrier);
             AzureExtensions extensions = new AzureExtensions() {
@@ -108,7 +111,7 @@ public final class AzureProvider extends ProviderBase {
                     return inventory.updateCapabilities(number, calling, sms);
                 }
             };
-            return new AzureParts(inventory, purchaser, sipRouting, extensions, events);
+            return new AzureParts(inventory, purchaser, holds, sipRouting, extensions, events);
         }
     }
 

@@ -48,9 +48,11 @@ final class AzurePurchaser implements NumberPurchaser {
     private final Reconciliation reconciliation;
     private final Clock clock;
     private final Duration orderPollInterval;
+    private final AzureHolds holds;
 
     AzurePurchaser(AzureResources resources, AzureInventory inventory, AzureOperations operations, AzureErrors errors,
-                   Retrier retrier, Clock clock, Duration orderPollInterval) {
+                   Retrier retrier, Clock clock, Duration orderPollInterval, AzureHolds holds) {
+        this.holds = holds;
         this.resources = resources;
         this.inventory = inventory;
         this.operations = operations;
@@ -66,6 +68,10 @@ final class AzurePurchaser implements NumberPurchaser {
         AzureInventory.require(request, "request");
         Capabilities.require(AzureProvider.NAME, AzureProvider.CAPABILITIES, request.requiredCapabilities());
         request.requireLiveHolds(clock.instant(), errors.context());
+        if (!request.offers().isEmpty() && request.offers().stream().allMatch(o -> AzureHolds.BROWSED.equals(o.attributes().get(AzureHolds.SOURCE)))) {
+            // offers of a browse: a reservation of exactly these numbers, then its purchase
+            return holds.buy(request);
+        }
         String searchId = searchOf(request);
         Instant holdEnds = request.offers().get(0).holdExpiresAt().orElse(clock.instant());
         return reconciliation.purchase(request, new Reconciliation.Purchase() {
@@ -97,8 +103,8 @@ final class AzurePurchaser implements NumberPurchaser {
     private String searchOf(PurchaseRequest request) {
         if (request.offers().isEmpty() || request.offers().stream().anyMatch(o -> !o.attributes().containsKey(SEARCH_ID))) {
             throw new NumberNotAvailableException(request.numbers(), errors.context().withProviderCode("NotFromALiveSearch"),
-                    InvalidRequestException.of("purchase.offers", "Azure sells only numbers held by one of its live searches: "
-                            + "search with this provider and purchase the offers it returns"));
+                    InvalidRequestException.of("purchase.offers", "Azure sells only numbers a browse offered, one of its live searches "
+                            + "holds, or a hold holds: search with this provider and purchase the offers it returns, or hold the numbers"));
         }
         Set<String> searches = new HashSet<>();
         request.offers().forEach(o -> searches.add(o.attributes().get(SEARCH_ID)));
@@ -139,6 +145,9 @@ final class AzurePurchaser implements NumberPurchaser {
     @Override
     public Optional<PurchaseOrder> order(String orderId) {
         AzureInventory.require(orderId, "orderId");
+        if (AzureHolds.isOrder(orderId)) {
+            return holds.order(orderId);
+        }
         return Receipt.decode(orderId).map(receipt -> retrier.call("purchase order", () -> order(receipt)));
     }
 
@@ -204,6 +213,9 @@ final class AzurePurchaser implements NumberPurchaser {
     public PurchaseOrder await(String orderId, Duration timeout) {
         AzureInventory.require(orderId, "orderId");
         AzureInventory.require(timeout, "timeout");
+        if (AzureHolds.isOrder(orderId)) {
+            return holds.await(orderId, timeout);
+        }
         Receipt receipt = Receipt.decode(orderId)
                 .orElseThrow(() -> new NotFoundException("no Azure order " + AzureErrors.shorten(orderId), errors.context()));
         return operations.await(orderId, timeout, orderPollInterval, () -> order(receipt), PurchaseOrder::isTerminal, o -> o.status().name());

@@ -28,6 +28,8 @@ import java.util.function.Predicate;
 final class AzureResources {
     /** The api-version SDK 1.1.6 sends, whatever its service-version setting says. */
     static final String API_VERSION = "2022-12-01";
+    /** The api-version of browse and reservations, which SDK 1.1.6 does not have. */
+    static final String HOLDS_API_VERSION = "2025-04-01";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpPipeline pipeline;
@@ -50,7 +52,11 @@ final class AzureResources {
     }
 
     /** An answer read whole: its status, headers and body. */
-    private record Answer(int status, HttpHeaders headers, HttpRequest request, byte[] body) {
+    record Answer(int status, HttpHeaders headers, HttpRequest request, byte[] body) {
+    }
+
+    /** A JSON answer and the status it came with (a reservation's 200, 201 or 207). */
+    record Json(int status, JsonNode body, HttpHeaders headers, HttpRequest request) {
     }
 
     // ---- writes: sent once, answered when Azure accepted them ----------------------------------
@@ -79,7 +85,11 @@ final class AzureResources {
     }
 
     private Accepted accept(HttpMethod method, String path, String body, PhoneNumber number, String contentType) {
-        Answer answer = exchange(method, path, body, number, contentType);
+        return accept(method, path, body, number, contentType, API_VERSION);
+    }
+
+    private Accepted accept(HttpMethod method, String path, String body, PhoneNumber number, String contentType, String version) {
+        Answer answer = exchange(method, path, body, number, contentType, version);
         if (answer.status() != 202) {
             throw errors.unexpected("to " + method + " " + path + " is HTTP " + answer.status() + ", not 202 Accepted",
                     answer.status(), answer.headers(), answer.request());
@@ -100,7 +110,12 @@ final class AzureResources {
      * another operation, is a protocol error.
      */
     Optional<JsonNode> operation(String operationId) {
-        return get("/phoneNumbers/operations/" + encode(operationId), op -> operationId.equals(op.path("id").asText(null)),
+        return operation(operationId, API_VERSION);
+    }
+
+    /** {@link #operation(String)} at another api-version: a reservation purchase's operation is read at the version that started it. */
+    Optional<JsonNode> operation(String operationId, String version) {
+        return get("/phoneNumbers/operations/" + encode(operationId), version, op -> operationId.equals(op.path("id").asText(null)),
                 "is not that operation");
     }
 
@@ -116,7 +131,11 @@ final class AzureResources {
 
     /** {@code GET path}: the JSON answer, or empty on 404; an answer {@code valid} refuses is a protocol error. */
     private Optional<JsonNode> get(String path, Predicate<JsonNode> valid, String complaint) {
-        Answer answer = exchange(HttpMethod.GET, path, null, null, null);
+        return get(path, API_VERSION, valid, complaint);
+    }
+
+    private Optional<JsonNode> get(String path, String version, Predicate<JsonNode> valid, String complaint) {
+        Answer answer = exchange(HttpMethod.GET, path, null, null, null, version);
         if (answer.status() == 404) {
             return Optional.empty();
         }
@@ -144,8 +163,17 @@ final class AzureResources {
      * every other status of 300 or more is Azure's error, read from its {@code CommunicationErrorResponse}.
      */
     private Answer exchange(HttpMethod method, String path, String body, PhoneNumber number, String contentType) {
+        return exchange(method, path, body, number, contentType, API_VERSION);
+    }
+
+    private Answer exchange(HttpMethod method, String path, String body, PhoneNumber number, String contentType, String version) {
+        return exchangeUrl(method, endpoint + path + (path.contains("?") ? "&" : "?") + "api-version=" + version, body, number, contentType);
+    }
+
+    /** Sends one request to {@code url} (on the endpoint) and reads its answer whole; see {@link #exchange}. */
+    private Answer exchangeUrl(HttpMethod method, String url, String body, PhoneNumber number, String contentType) {
         return errors.callOn(number, () -> {
-            HttpRequest request = new HttpRequest(method, endpoint + path + "?api-version=" + API_VERSION);
+            HttpRequest request = new HttpRequest(method, url);
             if (body != null) {
                 request.setHeader(HttpHeaderName.CONTENT_TYPE, contentType);
                 request.setBody(BinaryData.fromString(body));
@@ -161,6 +189,85 @@ final class AzureResources {
                 return new Answer(status, response.getHeaders(), request, bytes);
             }
         });
+    }
+
+    // ---- browse and reservations (api-version 2025-04-01) ----------------------------------------
+
+    /** {@code POST …/countries/{cc}/:browse}: a sample of what is on offer, held for no one (200). */
+    Json browse(String country, String body) {
+        return json(exchange(HttpMethod.POST, "/availablePhoneNumbers/countries/" + encode(country) + "/:browse", body, null,
+                "application/json", HOLDS_API_VERSION), "to the browse", 200);
+    }
+
+    /**
+     * {@code PATCH /availablePhoneNumbers/reservations/{id}} with a merge-patch of its numbers: the
+     * reservation as it is afterwards, created (201), changed (200) or changed in part (207).
+     */
+    Json patchReservation(String reservationId, String body) {
+        return json(exchange(HttpMethod.PATCH, reservationPath(reservationId), body, null, "application/merge-patch+json",
+                HOLDS_API_VERSION), "to the reservation " + AzureErrors.shorten(reservationId) + "'s change", 200, 201, 207);
+    }
+
+    /** {@code GET /availablePhoneNumbers/reservations/{id}}: the reservation, or empty when Azure has none by that id. */
+    Optional<JsonNode> reservation(String reservationId) {
+        return get(reservationPath(reservationId), HOLDS_API_VERSION, r -> r.isObject(), "is not a reservation");
+    }
+
+    /** {@code DELETE /availablePhoneNumbers/reservations/{id}}: 204, its numbers free for anyone again. */
+    void deleteReservation(String reservationId) {
+        Answer answer = exchange(HttpMethod.DELETE, reservationPath(reservationId), null, null, null, HOLDS_API_VERSION);
+        if (answer.status() != 204 && answer.status() != 200) {
+            throw errors.unexpected("to DELETE the reservation is HTTP " + answer.status() + ", not 204", answer.status(),
+                    answer.headers(), answer.request());
+        }
+    }
+
+    /** {@code GET /availablePhoneNumbers/reservations} (first page), or the page {@code link} names. */
+    Json reservations(Optional<String> link, int pageSize) {
+        Answer answer = link.isPresent()
+                ? exchangeUrl(HttpMethod.GET, withVersion(resolve(link.get())), null, null, null)
+                : exchange(HttpMethod.GET, "/availablePhoneNumbers/reservations?maxPageSize=" + pageSize, null, null, null,
+                HOLDS_API_VERSION);
+        if (answer.status() == 404) {
+            throw errors.unexpected("to the list of reservations is HTTP 404", 404, answer.headers(), answer.request());
+        }
+        return json(answer, "to the list of reservations", 200);
+    }
+
+    /** {@code POST …/reservations/{id}/:purchase}: accepted (202) with the purchase operation's id. */
+    Accepted startReservationPurchase(String reservationId, String body) {
+        return accept(HttpMethod.POST, reservationPath(reservationId) + "/:purchase", body, null, "application/json",
+                HOLDS_API_VERSION);
+    }
+
+    private static String reservationPath(String reservationId) {
+        return "/availablePhoneNumbers/reservations/" + encode(reservationId);
+    }
+
+    /** A next-page link with the api-version it must carry: Azure's links carry it, but one without it would be refused. */
+    private static String withVersion(String url) {
+        return url.contains("api-version=") ? url : url + (url.contains("?") ? "&" : "?") + "api-version=" + HOLDS_API_VERSION;
+    }
+
+    /** The JSON body of an answer with one of the {@code expected} statuses; anything else is a protocol error. */
+    private Json json(Answer answer, String what, int... expected) {
+        if (java.util.Arrays.stream(expected).noneMatch(s -> s == answer.status())) {
+            throw errors.unexpected(what + " is HTTP " + answer.status() + ", which Azure does not document for it", answer.status(),
+                    answer.headers(), answer.request());
+        }
+        JsonNode json;
+        try {
+            json = answer.body().length == 0 ? null : JSON.readTree(answer.body());
+        } catch (IOException e) {
+            throw errors.unexpected(what + " is not JSON", answer.status(), answer.headers(), answer.request());
+        }
+        if (json == null || json.isMissingNode() || json.isNull()) {
+            throw errors.unexpected(what + " is empty", answer.status(), answer.headers(), answer.request());
+        }
+        if (!json.isObject()) {
+            throw errors.unexpected(what + " is not a JSON object", answer.status(), answer.headers(), answer.request());
+        }
+        return new Json(answer.status(), json, answer.headers(), answer.request());
     }
 
     /**

@@ -11,8 +11,43 @@
  * library polls {@code GET /phoneNumbers/operations/{id}} itself, on the injected clock, against one
  * deadline for the whole wait.
  *
+ * <p>Browse and reservations (api-version 2025-04-01) are not in SDK 1.1.6: they go through the same
+ * pipeline, by {@code AzureResources}. A search without {@code holdResults} is a browse (a random sample,
+ * held for no one); with it, Azure's search (held 15 minutes). Reservations are the provider's
+ * {@link dev.telephony.api.NumberHolds}; buying offers of a browse reserves exactly those numbers and buys
+ * the reservation.
+ *
  * <h2>What the library assumes where Azure's documents are silent</h2>
  * <ul>
+ *   <li><b>Reservations.</b> An answer to a reservation's create, change or read must carry its
+ *       {@code id} (the one asked for), a documented {@code status} and {@code expiresAt}, and its
+ *       {@code phoneNumbers} map; each entry its {@code phoneNumber} (filed under its digits),
+ *       {@code countryCode}, {@code phoneNumberType}, {@code assignmentType}, {@code capabilities} and
+ *       {@code status}. The definition marks most of these read-only rather than required; an answer
+ *       without them could not say what is held. A number of an {@code expired} reservation is taken as
+ *       expired whatever its entry says. A change or delete of a reservation that is not active, and a
+ *       change of an unknown id (which Azure's PATCH would create), are refused after reading the
+ *       reservation, before the PATCH. A number Azure could not reserve is in the answer with
+ *       {@code status: error} and its {@code error}, whether the answer is 200, 201 or 207; a hold of which
+ *       none of the numbers asked was reserved is deleted and refused as not available.</li>
+ *   <li><b>A reservation's purchase</b> buys the numbers whose entry is {@code reserved}; an accepted
+ *       purchase turns the reservation {@code submitted} at once, and {@code completed} when done, its
+ *       entries {@code purchased} or {@code error}. After a lost answer, a reservation still
+ *       {@code active} or {@code expired} (and none of its numbers on the account) is taken as not bought,
+ *       so the purchase may be sent again; {@code submitted} or {@code completed} as bought or being bought.
+ *       A reservation Azure no longer knows right after being asked to buy it is a protocol error, so the
+ *       outcome is unknown. The purchase sends {@code agreeToNotResell: true} only when the caller agreed;
+ *       an entry with {@code isAgreementToNotResellRequired: true} is refused before the purchase without
+ *       it, and Azure's own refusal (a 400) is an {@code InvalidRequestException} in Azure's words.</li>
+ *   <li><b>Browse.</b> The area code is sent as a prefix with the country's calling code ({@code 1212});
+ *       capabilities are sent only when features are asked ({@code none} for a feature not asked, as the
+ *       browse's capabilities are a minimum). An entry whose status is not {@code available} is not on
+ *       offer and is left out, as is one that does not match the search. Bare numbers to hold are looked up
+ *       by a browse with the numbers themselves as prefixes (geographic, then toll-free).</li>
+ *   <li><b>Mobile numbers</b> (api-version 2025-06-01) are not offered: SEARCH_MOBILE would need the
+ *       newer version for the browse, the reservations and the search alike, whose documents (the
+ *       {@code mobile} type and what it requires of a reservation) are not among those this library was
+ *       built against; an answer naming a mobile number at 2025-04-01 is a protocol error.</li>
  *   <li><b>api-version.</b> Requests carry {@code api-version=2022-12-01}, the version SDK 1.1.6 sends
  *       whatever its service-version setting says.</li>
  *   <li><b>A purchase buys a search whole.</b> Azure's purchase names a search, not numbers; an operation

@@ -52,7 +52,7 @@ class AzureAnswersWireTest {
     }
 
     private static NumberSearch manhattan() {
-        return NumberSearch.builder().country("US").areaCode(Fixtures.MANHATTAN).limit(2).build();
+        return NumberSearch.builder().country("US").areaCode(Fixtures.MANHATTAN).limit(2).holdResults(true).build();
     }
 
     private static String purchased(String id, String number) {

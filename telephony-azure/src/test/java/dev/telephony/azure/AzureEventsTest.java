@@ -110,7 +110,7 @@ class AzureEventsTest {
     void aPurchaseIsHeardCallByCallRequestByRequestWithItsReconciliationRetriesAndStatuses() {
         Fixtures.seedStandardOffer(harness.carrier());
         List<AvailableNumber> offers = provider.inventory().search(
-                NumberSearch.builder().country("US").areaCode(Fixtures.MANHATTAN).limit(1).build());
+                NumberSearch.builder().country("US").areaCode(Fixtures.MANHATTAN).limit(1).holdResults(true).build());
         harness.faults().injectOnce(RequestKind.PURCHASE, Fault.serverError());
         PurchaseOrder placed = provider.purchaser().purchase(PurchaseRequest.ofOffers(offers));
         PurchaseOrder done = provider.purchaser().await(placed.id(), Duration.ofMinutes(5));
@@ -140,7 +140,7 @@ class AzureEventsTest {
     void noSecretReachesAnEvent() {
         Fixtures.seedStandardOffer(harness.carrier());
         List<AvailableNumber> offers = provider.inventory().search(
-                NumberSearch.builder().country("US").areaCode(Fixtures.MANHATTAN).limit(1).build());
+                NumberSearch.builder().country("US").areaCode(Fixtures.MANHATTAN).limit(1).holdResults(true).build());
         harness.faults().injectOnce(RequestKind.PURCHASE, Fault.resetAfterCommit());
         try {
             provider.purchaser().await(provider.purchaser().purchase(PurchaseRequest.ofOffers(offers)).id(), Duration.ofMinutes(5));

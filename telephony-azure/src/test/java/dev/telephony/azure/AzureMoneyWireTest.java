@@ -40,7 +40,7 @@ class AzureMoneyWireTest {
     }
 
     private List<AvailableNumber> search(int limit) {
-        return provider.inventory().search(NumberSearch.builder().country("US").areaCode(Fixtures.MANHATTAN).limit(limit).build());
+        return provider.inventory().search(NumberSearch.builder().country("US").areaCode(Fixtures.MANHATTAN).limit(limit).holdResults(true).build());
     }
 
     private static SimResponse operation(String id, String type, String status, String errorCode, String errorMessage) {

@@ -36,7 +36,7 @@ class AzureSafetyTest {
     void aPurchaseWhoseOperationFailsIsAFailedOrder() {
         Fixtures.seedStandardOffer(harness.carrier());
         TelephonyProvider provider = harness.provider();
-        List<AvailableNumber> offers = provider.inventory().search(NumberSearch.builder().country("US").areaCode("212").limit(1).build());
+        List<AvailableNumber> offers = provider.inventory().search(NumberSearch.builder().country("US").areaCode("212").limit(1).holdResults(true).build());
         harness.carrier().holdOrders(true);
         PurchaseOrder placed = provider.purchaser().purchase(PurchaseRequest.ofOffers(offers));
         // someone else gets the number while Azure works on the order

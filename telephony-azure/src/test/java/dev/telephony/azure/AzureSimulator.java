@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telephony.api.AvailableNumber;
+import dev.telephony.api.HeldNumber;
+import dev.telephony.api.Hold;
 import dev.telephony.api.NumberFeature;
 import dev.telephony.api.NumberType;
 import dev.telephony.api.OwnedNumber;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,6 +50,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class AzureSimulator extends WireSimulator {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final Duration HOLD = Duration.ofMinutes(15);
+    static final Duration RESERVATION_LIFETIME = Duration.ofHours(2);
 
     private final String host;
     private final byte[] key;
@@ -57,6 +61,11 @@ final class AzureSimulator extends WireSimulator {
     private final AtomicInteger rejectedSignatures = new AtomicInteger();
     private final AtomicInteger searchesStarted = new AtomicInteger();
     private final List<Canned> overrides = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, Reservation> reservations = new LinkedHashMap<>();
+    private final Set<PhoneNumber> agreementRequired = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.SplittableRandom random = new java.util.SplittableRandom(19);
+    private final List<SimRequest> served = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile int reservationPageSize = Integer.MAX_VALUE;
     private volatile boolean absoluteNextLinks;
     private volatile int searchRunningPolls;
 
@@ -75,6 +84,34 @@ final class AzureSimulator extends WireSimulator {
 
     private record Search(String id, List<PhoneNumber> numbers, NumberType type, String calling, String sms, Instant expiresBy,
                           boolean[] purchased) {
+    }
+
+    /**
+     * A reservation under the id the client chose. What it holds is the carrier's hold
+     * ({@link CarrierState#createHold}, on the carrier's clock, so that the carrier itself keeps the numbers
+     * from everyone else); the simulator keeps what the requests named for each number (country, type,
+     * assignment, capabilities), which Azure echoes, and the numbers it refused before the carrier saw them.
+     * A reservation whose every number was refused has no carrier hold yet: its own times give its expiry.
+     */
+    private static final class Reservation {
+        final String id;
+        final Instant created;
+        Instant changed;
+        String carrierHold;
+        final Map<PhoneNumber, ObjectNode> named = new LinkedHashMap<>();
+        final Map<PhoneNumber, String[]> refused = new LinkedHashMap<>();
+
+        Reservation(String id, Instant created) {
+            this.id = id;
+            this.created = created;
+            this.changed = created;
+        }
+
+        Instant localExpiry() {
+            Instant fromChange = changed.plus(HOLD);
+            Instant latest = created.plus(RESERVATION_LIFETIME);
+            return fromChange.isBefore(latest) ? fromChange : latest;
+        }
     }
 
     private static final class Operation {
@@ -149,9 +186,35 @@ final class AzureSimulator extends WireSimulator {
         return rejectedSignatures.get();
     }
 
+    /** The numbers whose purchase Azure accepts only with the agreement not to resell them. */
+    AzureSimulator requireAgreementToNotResell(PhoneNumber... numbers) {
+        agreementRequired.addAll(List.of(numbers));
+        return this;
+    }
+
+    /** The requests that passed the signature check and faults, with this method and a path starting so, in order. */
+    List<SimRequest> requests(String method, String pathPrefix) {
+        return served.stream().filter(r -> r.method().equals(method) && r.rawPath().startsWith(pathPrefix)).toList();
+    }
+
+    /** The most reservations one page of their list carries, whatever the request's maxPageSize. */
+    AzureSimulator reservationPageSize(int size) {
+        this.reservationPageSize = size;
+        return this;
+    }
+
+    /** How many reservations Azure has now, whatever their status. */
+    synchronized int reservationCount() {
+        return reservations.size();
+    }
+
     @Override
     protected RequestKind classify(SimRequest request) {
         String last = request.lastSegment();
+        if (request.is("PATCH", "availablePhoneNumbers", "reservations", "*")
+                || request.is("DELETE", "availablePhoneNumbers", "reservations", "*")) {
+            return RequestKind.HOLD;
+        }
         if (request.method().equals("POST") && last.equals(":purchase")) {
             return RequestKind.PURCHASE;
         }
@@ -220,11 +283,16 @@ final class AzureSimulator extends WireSimulator {
 
     @Override
     protected SimResponse serve(SimRequest request) {
+        served.add(request);
         for (Canned canned : overrides) {
             synchronized (canned) {
                 if (canned.left > 0 && canned.matches.test(request)) {
-                    canned.left--;
-                    return canned.response.apply(request);
+                    // an answer made from the request may decline (null): the simulator answers itself
+                    SimResponse response = canned.response.apply(request);
+                    if (response != null) {
+                        canned.left--;
+                        return response;
+                    }
                 }
             }
         }
@@ -322,17 +390,327 @@ final class AzureSimulator extends WireSimulator {
         if (request.is("POST", "availablePhoneNumbers", ":purchase")) {
             return purchase(request);
         }
+        if (request.is("POST", "availablePhoneNumbers", "countries", "*", ":browse")) {
+            return browse(request, s.get(2));
+        }
+        if (request.is("GET", "availablePhoneNumbers", "reservations")) {
+            return reservationList(request);
+        }
+        if (request.is("PATCH", "availablePhoneNumbers", "reservations", "*")) {
+            return reserve(request, request.lastSegment());
+        }
+        if (request.is("GET", "availablePhoneNumbers", "reservations", "*")) {
+            synchronized (this) {
+                Reservation r = reservations.get(request.lastSegment());
+                return r == null ? error(404, "NotFound", "The reservation was not found.") : SimResponse.json(200, reservationJson(r, true).toString());
+            }
+        }
+        if (request.is("DELETE", "availablePhoneNumbers", "reservations", "*")) {
+            synchronized (this) {
+                Reservation r = reservations.get(request.lastSegment());
+                if (r == null) {
+                    return error(404, "NotFound", "The reservation was not found.");
+                }
+                if (!status(r).equals("active")) {
+                    return error(409, "ReservationNotActive", "Only active reservations can be deleted.");
+                }
+                if (r.carrierHold != null) {
+                    carrier().releaseHold(r.carrierHold);
+                }
+                reservations.remove(r.id);
+                return SimResponse.empty(204);
+            }
+        }
+        if (request.is("POST", "availablePhoneNumbers", "reservations", "*", ":purchase")) {
+            return purchaseReservation(request, s.get(2));
+        }
         return error(404, "NotFound", "no such resource");
+    }
+
+    // ---- browse and reservations (2025-04-01) -------------------------------------------------
+
+    /** A random sample of the numbers on offer that match, held for no one: never a held or reserved number. */
+    private SimResponse browse(SimRequest request, String country) {
+        JsonNode body = read(request.body());
+        String type = body.path("phoneNumberType").asText("");
+        if (!type.equals("geographic") && !type.equals("tollFree")) {
+            return error(400, "BadRequest", "phoneNumberType must be geographic or tollFree", "phoneNumberType");
+        }
+        NumberType wanted = type.equals("tollFree") ? NumberType.TOLL_FREE : NumberType.LOCAL;
+        String calling = body.path("capabilities").path("calling").asText("none");
+        String sms = body.path("capabilities").path("sms").asText("none");
+        List<String> prefixes = new ArrayList<>();
+        body.path("phoneNumberPrefixes").forEach(p -> prefixes.add(p.asText()));
+        List<AvailableNumber> found;
+        synchronized (this) {
+            Set<PhoneNumber> held = held();
+            found = new ArrayList<>(carrier().search(o -> o.countryCode().equals(country) && o.type() == wanted
+                    && !held.contains(o.number()) && !carrier().ownedOrOnOrder(o.number())
+                    && (prefixes.isEmpty() || prefixes.stream().anyMatch(p -> o.number().digits().startsWith(p)))
+                    && (calling.equals("none") || o.features().contains(NumberFeature.VOICE))
+                    && (sms.equals("none") || o.features().contains(NumberFeature.SMS)), Integer.MAX_VALUE));
+        }
+        // Azure answers a random sample, in random order
+        for (int i = found.size() - 1; i > 0; i--) {
+            java.util.Collections.swap(found, i, random.nextInt(i + 1));
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        ArrayNode numbers = answer.putArray("phoneNumbers");
+        found.stream().limit(100).forEach(o -> numbers.add(availableJson(o, country, "available")));
+        return SimResponse.json(200, answer.toString());
+    }
+
+    /** An {@code AvailablePhoneNumber} for an offer, with the capabilities it has. */
+    private ObjectNode availableJson(AvailableNumber o, String country, String status) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("id", o.number().digits());
+        n.put("countryCode", country);
+        n.put("phoneNumber", o.number().e164());
+        n.putObject("capabilities").put("calling", o.features().contains(NumberFeature.VOICE) ? "inbound+outbound" : "none")
+                .put("sms", o.features().contains(NumberFeature.SMS) ? "inbound+outbound" : "none");
+        n.put("phoneNumberType", o.type() == NumberType.TOLL_FREE ? "tollFree" : "geographic");
+        n.put("assignmentType", "application");
+        n.putObject("cost").put("amount", 1.0).put("currencyCode", "USD").put("billingFrequency", "monthly");
+        n.put("status", status);
+        n.put("isAgreementToNotResellRequired", agreementRequired.contains(o.number()));
+        return n;
+    }
+
+    private Optional<Hold> carrierHold(Reservation r) {
+        return r.carrierHold == null ? Optional.empty() : carrier().hold(r.carrierHold);
+    }
+
+    /** The reservation's status, from the carrier's hold: active, submitted (being bought), completed or expired. */
+    private String status(Reservation r) {
+        Optional<Hold> hold = carrierHold(r);
+        if (hold.isEmpty()) {
+            return carrier().clock().instant().isBefore(r.localExpiry()) ? "active" : "expired";
+        }
+        return switch (hold.get().status()) {
+            case ACTIVE -> "active";
+            case PURCHASING -> "submitted";
+            case PURCHASED -> "completed";
+            case EXPIRED -> "expired";
+        };
+    }
+
+    private ObjectNode reservationJson(Reservation r, boolean withNumbers) {
+        Optional<Hold> hold = carrierHold(r);
+        ObjectNode body = JSON.createObjectNode();
+        body.put("id", r.id);
+        body.put("expiresAt", hold.map(Hold::expiresAt).orElse(r.localExpiry()).toString());
+        if (withNumbers) {
+            ObjectNode numbers = body.putObject("phoneNumbers");
+            for (Map.Entry<PhoneNumber, ObjectNode> named : r.named.entrySet()) {
+                PhoneNumber number = named.getKey();
+                ObjectNode entry = named.getValue().deepCopy();
+                Optional<HeldNumber> held = hold.flatMap(h -> h.number(number));
+                String[] refused = r.refused.get(number);
+                if (held.isPresent()) {
+                    HeldNumber n = held.get();
+                    entry.put("status", switch (n.status()) {
+                        case HELD -> "reserved";
+                        case NOT_HELD -> "available";
+                        case EXPIRED -> "expired";
+                        case PURCHASED -> "purchased";
+                        case ERROR -> "error";
+                    });
+                    if (n.status() == HeldNumber.Status.ERROR) {
+                        // Azure's code for a number it could not reserve (its example's), with the carrier's reason
+                        entry.putObject("error").put("code", n.errorCode().filter("PurchaseFailed"::equals).orElse("FailedToReserveNumber"))
+                                .put("message", n.errorMessage().orElse("Failed to add the number to the reservation."));
+                    }
+                } else if (refused != null) {
+                    entry.put("status", "error");
+                    entry.putObject("error").put("code", refused[0]).put("message", refused[1]);
+                } else {
+                    continue;
+                }
+                numbers.set(number.digits(), entry);
+            }
+        }
+        body.put("status", status(r));
+        return body;
+    }
+
+    /**
+     * The merge-patch upsert: a number set to a value is reserved if it is on offer and held by no one
+     * else (one already in it is ignored), one set to null leaves it. 201 for a new reservation, 200 for a
+     * change, 207 when any number of the request could not be reserved; only an active one changes.
+     */
+    private synchronized SimResponse reserve(SimRequest request, String id) {
+        JsonNode body = read(request.body());
+        JsonNode numbers = body.get("phoneNumbers");
+        if (numbers == null || !numbers.isObject()) {
+            return error(400, "BadRequest", "The reservation must carry phoneNumbers.", "phoneNumbers");
+        }
+        Reservation r = reservations.get(id);
+        boolean created = r == null;
+        Instant now = carrier().clock().instant();
+        if (!created && !status(r).equals("active")) {
+            return error(409, "ReservationNotActive", "Only active reservations can be updated.", "reservationId");
+        }
+        if (created) {
+            r = new Reservation(id, now);
+        }
+        Set<PhoneNumber> searched = held();
+        Set<PhoneNumber> inIt = carrierHold(r).map(h -> new LinkedHashSet<>(h.held())).orElseGet(LinkedHashSet::new);
+        List<PhoneNumber> toHold = new ArrayList<>();
+        List<PhoneNumber> toFree = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = numbers.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            PhoneNumber number;
+            try {
+                number = PhoneNumber.of("+" + field.getKey());
+            } catch (RuntimeException notANumber) {
+                return error(400, "BadRequest", "'" + field.getKey() + "' is not a phone number id.", "phoneNumbers");
+            }
+            JsonNode entry = field.getValue();
+            if (entry.isNull()) {
+                toFree.add(number);
+                continue;
+            }
+            if (inIt.contains(number)) {
+                continue;
+            }
+            String type = entry.path("phoneNumberType").asText("");
+            String calling = entry.path("capabilities").path("calling").asText("");
+            String sms = entry.path("capabilities").path("sms").asText("");
+            if (entry.path("countryCode").asText("").isEmpty() || type.isEmpty() || calling.isEmpty() || sms.isEmpty()
+                    || entry.path("assignmentType").asText("").isEmpty()) {
+                return error(400, "BadRequest", "Each phone number needs countryCode, capabilities, phoneNumberType and assignmentType.",
+                        "phoneNumbers." + field.getKey());
+            }
+            ObjectNode stored = JSON.createObjectNode();
+            stored.put("id", number.digits());
+            stored.put("countryCode", entry.path("countryCode").asText());
+            stored.put("phoneNumber", number.e164());
+            stored.putObject("capabilities").put("calling", calling).put("sms", sms);
+            stored.put("phoneNumberType", type);
+            stored.put("assignmentType", entry.path("assignmentType").asText());
+            stored.putObject("cost").put("amount", 1.0).put("currencyCode", "USD").put("billingFrequency", "monthly");
+            stored.put("isAgreementToNotResellRequired", agreementRequired.contains(number));
+            r.named.put(number, stored);
+            // what Azure checks itself: the number as named must be the number on offer; the carrier checks the rest
+            Optional<AvailableNumber> offer = carrier().available().stream().filter(o -> o.number().equals(number)).findFirst();
+            boolean matches = offer.isEmpty() || offer.get().countryCode().equals(entry.path("countryCode").asText())
+                    && (offer.get().type() == NumberType.TOLL_FREE ? type.equals("tollFree") : offer.get().type() == NumberType.LOCAL && type.equals("geographic"))
+                    && (calling.equals("none") || offer.get().features().contains(NumberFeature.VOICE))
+                    && (sms.equals("none") || offer.get().features().contains(NumberFeature.SMS));
+            if (!matches || searched.contains(number)) {
+                r.refused.put(number, new String[] {"FailedToReserveNumber", "Failed to add the number to the reservation."});
+            } else {
+                r.refused.remove(number);
+                toHold.add(number);
+            }
+        }
+        if (!toFree.isEmpty()) {
+            List<PhoneNumber> present = carrierHold(r).map(h -> toFree.stream().filter(n -> h.number(n).isPresent()).toList()).orElse(List.of());
+            if (!present.isEmpty()) {
+                carrier().removeFromHold(r.carrierHold, present);
+            }
+            for (PhoneNumber n : toFree) {
+                r.named.remove(n);
+                r.refused.remove(n);
+            }
+        }
+        if (!toHold.isEmpty()) {
+            if (r.carrierHold == null) {
+                try {
+                    r.carrierHold = carrier().createHold(toHold).id();
+                } catch (CarrierRejection noneHoldable) {
+                    for (PhoneNumber n : toHold) {
+                        r.refused.put(n, new String[] {"FailedToReserveNumber", "Failed to add the number to the reservation."});
+                    }
+                }
+            } else {
+                carrier().addToHold(r.carrierHold, toHold);
+            }
+        } else if (r.carrierHold != null && toFree.isEmpty()) {
+            // a change that holds nothing new still moves the expiry on
+            carrier().addToHold(r.carrierHold, List.of());
+        }
+        r.changed = now;
+        reservations.put(id, r);
+        Optional<Hold> hold = carrierHold(r);
+        Reservation done = r;
+        boolean partial = namedIn(numbers).stream().anyMatch(n -> done.refused.containsKey(n)
+                || hold.flatMap(h -> h.number(n)).map(e -> e.status() == HeldNumber.Status.ERROR).orElse(false));
+        return SimResponse.json(partial ? 207 : created ? 201 : 200, reservationJson(r, true).toString());
+    }
+
+    private static Set<PhoneNumber> namedIn(JsonNode numbers) {
+        Set<PhoneNumber> named = new LinkedHashSet<>();
+        numbers.fields().forEachRemaining(f -> {
+            if (!f.getValue().isNull()) {
+                named.add(PhoneNumber.of("+" + f.getKey()));
+            }
+        });
+        return named;
+    }
+
+    /** {@code GET …/reservations}: pages of at most {@code maxPageSize}, without their numbers, linked by {@code nextLink}. */
+    private synchronized SimResponse reservationList(SimRequest request) {
+        int skip = request.param("skip").map(Integer::parseInt).orElse(0);
+        int size = Math.min(reservationPageSize, request.param("maxPageSize").map(Integer::parseInt).orElse(100));
+        List<Reservation> all = new ArrayList<>(reservations.values());
+        int to = Math.min(skip + size, all.size());
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode items = body.putArray("reservations");
+        all.subList(Math.min(skip, all.size()), to).forEach(r -> items.add(reservationJson(r, false)));
+        if (to < all.size()) {
+            String link = "/availablePhoneNumbers/reservations?skip=" + to + "&maxPageSize=" + size + "&api-version="
+                    + AzureResources.HOLDS_API_VERSION;
+            body.put("nextLink", absoluteNextLinks ? "https://" + host + link : link);
+        }
+        return SimResponse.json(200, body.toString());
+    }
+
+    /**
+     * {@code POST …/reservations/{id}/:purchase}: the carrier buys what the reservation's hold holds (a
+     * second purchase is refused by the carrier and recorded as a repeat); an expired or empty reservation
+     * is refused, and so is one holding a number that needs the agreement not to resell when the body does
+     * not agree.
+     */
+    private synchronized SimResponse purchaseReservation(SimRequest request, String id) {
+        Reservation r = reservations.get(id);
+        if (r == null) {
+            return error(404, "NotFound", "The reservation was not found.");
+        }
+        String status = status(r);
+        if (status.equals("expired")) {
+            return error(400, "ReservationExpired", "The reservation has expired.", "reservationId");
+        }
+        List<PhoneNumber> numbers = carrierHold(r).map(Hold::held).orElse(List.of());
+        if (status.equals("active") && numbers.isEmpty()) {
+            return error(400, "ReservationEmpty", "The reservation holds no phone number.", "reservationId");
+        }
+        boolean agreed = read(request.body()).path("agreeToNotResell").asBoolean(false);
+        if (status.equals("active") && !agreed && numbers.stream().anyMatch(agreementRequired::contains)) {
+            return error(400, "AgreementToNotResellRequired",
+                    "The agreement to not resell is required to purchase phone numbers from this country.", "agreeToNotResell");
+        }
+        PurchaseOrder order;
+        try {
+            order = carrier().purchaseHold(r.carrierHold, null, true);
+        } catch (CarrierRejection already) {
+            return error(409, "ReservationNotActive", "The reservation is already being purchased or was purchased.", "reservationId");
+        }
+        String purchaseId = UUID.randomUUID().toString();
+        return accepted("reservationPurchase_" + purchaseId, null, order.id()).withHeader("reservation-purchase-id", purchaseId);
     }
 
     private List<AvailableNumber> offersIn(String country) {
         return carrier().available().stream().filter(o -> o.countryCode().equals(country)).toList();
     }
 
-    private Set<PhoneNumber> held() {
+    /** The numbers a live search holds (a reservation's are held by the carrier's own hold). */
+    private synchronized Set<PhoneNumber> held() {
         Instant now = carrier().clock().instant();
         Set<PhoneNumber> held = new LinkedHashSet<>();
         searches.values().stream().filter(x -> !x.purchased()[0] && now.isBefore(x.expiresBy())).forEach(x -> held.addAll(x.numbers()));
+        // numbers in reservations are held by the carrier itself, which offers them to no one
         return held;
     }
 

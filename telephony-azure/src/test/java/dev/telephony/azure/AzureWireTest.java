@@ -36,7 +36,7 @@ class AzureWireTest {
     }
 
     private List<AvailableNumber> search(int limit) {
-        return provider.inventory().search(NumberSearch.builder().country("US").areaCode(Fixtures.MANHATTAN).limit(limit).build());
+        return provider.inventory().search(NumberSearch.builder().country("US").areaCode(Fixtures.MANHATTAN).limit(limit).holdResults(true).build());
     }
 
     @Test
