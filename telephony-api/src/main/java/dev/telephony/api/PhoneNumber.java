@@ -112,6 +112,28 @@ public record PhoneNumber(String e164) implements Comparable<PhoneNumber> {
      * (global services) and digits the plan does not place.
      */
     public java.util.Optional<String> regionCode() {
+        if (!isNanp()) {
+            return placed(e164);
+        }
+        // in North America the area code decides the country: asked of the numbering plan once per area code,
+        // since a provider maps every result of every search through here and the plan's answer is slow
+        String areaCode = nationalNumber().substring(0, 3);
+        String known = NANP_REGIONS.get(areaCode);
+        if (known != null) {
+            return java.util.Optional.of(known);
+        }
+        java.util.Optional<String> region = placed(e164);
+        if (region.isPresent() && NANP_REGIONS.size() < NANP_AREA_CODES) {
+            NANP_REGIONS.putIfAbsent(areaCode, region.get());
+        }
+        return region;
+    }
+
+    /** The countries of North American area codes seen so far: at most one entry per possible area code. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> NANP_REGIONS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int NANP_AREA_CODES = 800;
+
+    private static java.util.Optional<String> placed(String e164) {
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();
         try {
             String region = util.getRegionCodeForNumber(util.parse(e164, null));
