@@ -84,7 +84,12 @@ public abstract class ProviderBase implements TelephonyProvider {
         if (events.active()) {
             return events.named(name);
         }
-        return ProviderEvents.bound().map(b -> ProviderEvents.of(name, b.listener(), b.clock())).orElse(events.named(name));
+        // no lambda: the first one a cold JVM links costs more than connecting does
+        java.util.Optional<ProviderEvents.Binding> bound = ProviderEvents.bound();
+        if (bound.isPresent()) {
+            return ProviderEvents.of(name, bound.get().listener(), bound.get().clock());
+        }
+        return events.named(name);
     }
 
     @Override

@@ -34,8 +34,10 @@ import java.util.regex.Pattern;
  */
 public final class ProviderEvents {
     private static final AtomicLong IDS = new AtomicLong();
-    /** Path segments that stay as they are: API versions and plain words. */
-    private static final Pattern KEPT_SEGMENT = Pattern.compile("v\\d{1,2}(\\.\\d{1,2})?|\\d{4}-\\d{2}-\\d{2}|[A-Za-z_\\-.:]{1,40}");
+    /** Path segments that stay as they are (API versions, plain words); compiled when a request is first reported, not as a provider connects, since a cold JVM's first regex costs milliseconds. */
+    private static final class KeptSegment {
+        static final Pattern PATTERN = Pattern.compile("v\\d{1,2}(\\.\\d{1,2})?|\\d{4}-\\d{2}-\\d{2}|[A-Za-z_\\-.:]{1,40}");
+    }
     private static final int STATUSES_REMEMBERED = 1_000;
     private static final ThreadLocal<Binding> CREATING = new ThreadLocal<>();
 
@@ -218,7 +220,7 @@ public final class ProviderEvents {
             String suffix = segment.endsWith(".json") && segment.length() > 5 ? ".json" : "";
             String name = segment.substring(0, segment.length() - suffix.length());
             template.append(i == 0 ? "" : "/")
-                    .append(name.isEmpty() || KEPT_SEGMENT.matcher(name).matches() ? name : "{id}").append(suffix);
+                    .append(name.isEmpty() || KeptSegment.PATTERN.matcher(name).matches() ? name : "{id}").append(suffix);
         }
         return template.toString();
     }
