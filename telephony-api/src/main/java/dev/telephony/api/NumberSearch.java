@@ -173,6 +173,32 @@ public final class NumberSearch {
                 && offer.features().containsAll(features);
     }
 
+    /**
+     * Whether an offer a provider answered is not at odds with this search, by what the offer says about
+     * itself: its type, area code, exchange and digit pattern always, its region and locality where the
+     * offer names them (ignoring case). Providers whose answers may stray from what was asked drop what this
+     * refuses, never relabel it; country and features are theirs to check, as their answers allow.
+     */
+    public boolean admits(AvailableNumber offer) {
+        Fields.requireNonNull("offer", offer);
+        // plain tests rather than Optional chains: every result of every search passes here
+        if (offer.type() != type) {
+            return false;
+        }
+        String national = offer.number().nationalNumber();
+        if (areaCode != null && !national.startsWith(exchange == null ? areaCode : areaCode + exchange)) {
+            return false;
+        }
+        if (pattern != null && !pattern.matches(offer.number())) {
+            return false;
+        }
+        return sameOrUnnamed(region, offer.region()) && sameOrUnnamed(locality, offer.locality());
+    }
+
+    private static boolean sameOrUnnamed(String asked, Optional<String> answered) {
+        return asked == null || answered.isEmpty() || asked.equalsIgnoreCase(answered.get());
+    }
+
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("NumberSearch[country=").append(country).append(", type=").append(type);

@@ -243,7 +243,7 @@ class InputFuzzTest {
         op(ops, List.of(b + "country(String)", b + "type(NumberType)", b + "areaCode(String)", b + "exchange(String)",
                 b + "region(String)", b + "locality(String)", b + "rateCenter(String)", b + "startsWith(String)",
                 b + "contains(String)", b + "endsWith(String)", b + "features(NumberFeature[])", b + "limit(int)",
-                "NumberSearch.matches(AvailableNumber)"), v -> {
+                "NumberSearch.matches(AvailableNumber)", "NumberSearch.admits(AvailableNumber)"), v -> {
             NumberSearch.Builder search = NumberSearch.builder();
             if (v.chance(70)) {
                 search.country(v.chance(80) ? "US" : v.country());
@@ -276,6 +276,7 @@ class InputFuzzTest {
             built.requiredCapabilities();
             require(built.equals(built.toBuilder().build()), "a search that its own builder does not rebuild", built);
             built.matches(v.offer());
+            built.admits(v.offer());
         });
     }
 

@@ -149,22 +149,7 @@ final class LamlInventory implements NumberInventory {
      * dropped, never relabelled.
      */
     static boolean answeredFor(NumberSearch search, AvailableNumber offer) {
-        // plain tests rather than Optional.map chains: every result of every search passes here, and each lambda is an allocation
-        if (offer.type() != search.type() || !offer.countryCode().equals(search.country())) {
-            return false;
-        }
-        if (search.areaCode().isPresent() && !offer.number().nationalNumber().startsWith(search.areaCode().get())) {
-            return false;
-        }
-        if (search.pattern().isPresent() && !search.pattern().get().matches(offer.number())) {
-            return false;
-        }
-        return sameOrUnnamed(search.region(), offer.region()) && sameOrUnnamed(search.locality(), offer.locality());
-    }
-
-    /** Whether the answer names what was asked for, ignoring case, or names nothing. */
-    private static boolean sameOrUnnamed(Optional<String> asked, Optional<String> answered) {
-        return asked.isEmpty() || answered.isEmpty() || asked.get().equalsIgnoreCase(answered.get());
+        return search.admits(offer) && offer.countryCode().equals(search.country());
     }
 
     HttpRequest searchRequest(NumberSearch search, int asked) {
