@@ -55,7 +55,6 @@ public record AvailableNumber(PhoneNumber number, NumberType type, Set<NumberFea
         private String locality;
         private String rateCenter;
         private Instant holdExpiresAt;
-        /** Made with the first attribute: most offers carry one or none, and the record copies what it is given. */
         /** Null until the first attribute: most offers of most providers have few or none. */
         private Collections2.Attributes attributes;
 

@@ -1,5 +1,7 @@
 package dev.telephony.compat;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.telephony.api.AvailableNumber;
 import dev.telephony.api.Capability;
@@ -25,8 +27,10 @@ import dev.telephony.api.spi.Reconciliation;
 import dev.telephony.compat.internal.Countries;
 import dev.telephony.http.HttpRequest;
 import dev.telephony.http.HttpResponse;
+import dev.telephony.http.JsonTokens;
 import dev.telephony.http.RestClient;
 import dev.telephony.http.UrlPath;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -120,14 +124,10 @@ final class LamlInventory implements NumberInventory {
         // more results when the library filters some out itself
         int asked = search.features().isEmpty() ? search.limit() : 100;
         HttpResponse response = client.read(searchRequest(search, asked));
-        JsonNode body = answers.body(response, "available number list");
-        List<JsonNode> items = answers.items(response, body, "available_phone_numbers");
-        // a uri of the wrong type is the provider's broken answer, never an IllegalArgumentException
-        Optional<NumberType> list = client.mapped(response, "available number list", () -> LamlNumbers.listKind(body));
+        List<AvailableNumber> read = JsonTokens.read(response, LamlInventory::offersFromTokens).orElseGet(() -> offers(response));
         List<AvailableNumber> offers = new ArrayList<>();
         int unlike = 0;
-        for (JsonNode item : items) {
-            AvailableNumber offer = offer(response, item, list);
+        for (AvailableNumber offer : read) {
             if (!answeredFor(search, offer)) {
                 unlike++;
             } else if (offer.features().containsAll(search.features()) && offers.size() < search.limit()) {
@@ -137,9 +137,73 @@ final class LamlInventory implements NumberInventory {
         }
         if (unlike > 0) {
             Log.LOG.info("{} answered {} of {} available numbers that do not match the search (type, area code, digits, region "
-                    + "or locality); they were dropped", client.provider(), unlike, items.size());
+                    + "or locality); they were dropped", client.provider(), unlike, read.size());
         }
         return List.copyOf(offers);
+    }
+
+    /** Every available number of a search answer, read strictly from its tree. */
+    List<AvailableNumber> offers(HttpResponse response) {
+        JsonNode body = answers.body(response, "available number list");
+        List<JsonNode> items = answers.items(response, body, "available_phone_numbers");
+        // a uri of the wrong type is the provider's broken answer, never an IllegalArgumentException
+        Optional<NumberType> list = client.mapped(response, "available number list", () -> LamlNumbers.listKind(body));
+        List<AvailableNumber> offers = new ArrayList<>(items.size());
+        for (JsonNode item : items) {
+            offers.add(offer(response, item, list));
+        }
+        return offers;
+    }
+
+    /**
+     * Every available number of a search answer read straight from its tokens: an object with an
+     * {@code available_phone_numbers} array and none of the fields of a REST exception. Anything else
+     * declines, and {@link #offers(HttpResponse)} reads the answer and names what is wrong.
+     */
+    static List<AvailableNumber> offersFromTokens(JsonParser answer) throws IOException {
+        JsonTokens.next(answer, JsonToken.START_OBJECT);
+        List<LamlNumbers.OfferFields> items = null;
+        String uri = null;
+        boolean code = false;
+        boolean message = false;
+        while (answer.nextToken() == JsonToken.FIELD_NAME) {
+            String field = answer.currentName();
+            answer.nextToken();
+            switch (field) {
+                case "more_info", "errors" -> throw JsonTokens.decline();
+                case "code" -> {
+                    code = true;
+                    answer.skipChildren();
+                }
+                case "message" -> {
+                    message = true;
+                    answer.skipChildren();
+                }
+                case "uri" -> uri = JsonTokens.text(answer);
+                case "available_phone_numbers" -> {
+                    if (answer.currentToken() != JsonToken.START_ARRAY) {
+                        throw JsonTokens.decline();
+                    }
+                    items = new ArrayList<>();
+                    while (answer.nextToken() == JsonToken.START_OBJECT) {
+                        items.add(LamlNumbers.offerFields(answer));
+                    }
+                    if (answer.currentToken() != JsonToken.END_ARRAY) {
+                        throw JsonTokens.decline();
+                    }
+                }
+                default -> answer.skipChildren();
+            }
+        }
+        if (items == null || code && message) {
+            throw JsonTokens.decline();
+        }
+        Optional<NumberType> list = LamlNumbers.listKind(uri);
+        List<AvailableNumber> offers = new ArrayList<>(items.size());
+        for (LamlNumbers.OfferFields item : items) {
+            offers.add(item.offer(list));
+        }
+        return offers;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.telephony.compat;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -11,6 +13,8 @@ import dev.telephony.api.OwnedNumber;
 import dev.telephony.api.PhoneNumber;
 import dev.telephony.api.Route;
 import dev.telephony.api.WebhookMethod;
+import dev.telephony.http.JsonTokens;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -69,6 +73,90 @@ final class LamlNumbers {
     }
 
     /**
+     * An available-number item's fields, read straight from its tokens (the parser on the item's
+     * {@code START_OBJECT}); it declines (see {@link JsonTokens}) whatever {@link #offer(JsonNode, Optional)}
+     * would not read as it is. The offer is made by {@link OfferFields#offer(Optional)} once the answer's
+     * {@code uri}, which may follow the items, has been read.
+     */
+    static OfferFields offerFields(JsonParser item) throws IOException {
+        OfferFields fields = new OfferFields();
+        while (item.nextToken() == JsonToken.FIELD_NAME) {
+            String field = item.currentName();
+            item.nextToken();
+            switch (field) {
+                case "phone_number" -> fields.number = JsonTokens.text(item);
+                case "iso_country" -> fields.country = JsonTokens.text(item);
+                case "region" -> fields.region = JsonTokens.text(item);
+                case "locality" -> fields.locality = JsonTokens.text(item);
+                case "rate_center" -> fields.rateCenter = JsonTokens.text(item);
+                case "capabilities" -> fields.features = features(item);
+                default -> {
+                    int attribute = attributeIndex(field);
+                    if (attribute >= 0) {
+                        fields.attributes[attribute] = scalarText(item);
+                    } else {
+                        item.skipChildren();
+                    }
+                }
+            }
+        }
+        if (fields.number == null || fields.features == null) {
+            throw JsonTokens.decline();
+        }
+        return fields;
+    }
+
+    /** The fields of an available number the library reads, taken from its tokens. */
+    static final class OfferFields {
+        private String number;
+        private String country;
+        private String region;
+        private String locality;
+        private String rateCenter;
+        private Set<NumberFeature> features;
+        private final String[] attributes = new String[OFFER_ATTRIBUTES.length];
+
+        /** The offer, as {@link #offer(JsonNode, Optional)} makes it of the same fields. */
+        AvailableNumber offer(Optional<NumberType> list) {
+            PhoneNumber phone = PhoneNumber.of(number);
+            AvailableNumber.Builder offer = AvailableNumber.builder(phone)
+                    .type(typeOf(phone, list))
+                    .features(features)
+                    .countryCode(country != null ? country : phone.isNanp() ? "US" : null)
+                    .region(region)
+                    .locality(locality)
+                    .rateCenter(rateCenter);
+            for (int i = 0; i < OFFER_ATTRIBUTES.length; i++) {
+                offer.attribute(OFFER_ATTRIBUTES[i], attributes[i]);
+            }
+            return offer.build();
+        }
+    }
+
+    private static int attributeIndex(String field) {
+        for (int i = 0; i < OFFER_ATTRIBUTES.length; i++) {
+            if (OFFER_ATTRIBUTES[i].equals(field)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@link #valueOrNull} read from tokens: a scalar of any JSON type as the tree gives its text; a container declines. */
+    private static String scalarText(JsonParser value) throws IOException {
+        JsonToken token = value.currentToken();
+        if (token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NULL) {
+            return JsonTokens.text(value);
+        }
+        if (!token.isScalarValue()) {
+            throw JsonTokens.decline();
+        }
+        // numbers and booleans: the tree's text of them, not the answer's spelling
+        String text = JsonTokens.tree(value).asText();
+        return text.isEmpty() ? null : text;
+    }
+
+    /**
      * What a number is, from the number itself: in North America toll-free by its area code, else local
      * (or mobile when the answer is the mobile list: North American mobile numbers look like any other);
      * elsewhere what libphonenumber knows of the number, and the answer's list where it knows nothing
@@ -96,11 +184,15 @@ final class LamlNumbers {
 
     /** The kind of list a search answer is, from its {@code uri}: {@code …/Local}, {@code …/TollFree}, {@code …/Mobile}. */
     static Optional<NumberType> listKind(JsonNode answer) {
-        Optional<String> uri = text(answer, "uri");
-        if (uri.isEmpty()) {
+        return listKind(textOrNull(answer, "uri"));
+    }
+
+    /** {@link #listKind(JsonNode)} of the answer's {@code uri}, or empty for none. */
+    static Optional<NumberType> listKind(String uri) {
+        if (uri == null) {
             return Optional.empty();
         }
-        String path = uri.get().split("\\?", 2)[0];
+        String path = uri.split("\\?", 2)[0];
         String last = path.substring(path.lastIndexOf('/') + 1).replace(".json", "");
         return switch (last) {
             case "Local" -> Optional.of(NumberType.LOCAL);
@@ -169,15 +261,38 @@ final class LamlNumbers {
                 throw new IllegalArgumentException("capability " + e.getKey() + " is not true or false");
             }
             if (e.getValue().asBoolean()) {
-                switch (e.getKey().toLowerCase(Locale.ROOT)) {
-                    case "voice" -> features.add(NumberFeature.VOICE);
-                    case "sms" -> features.add(NumberFeature.SMS);
-                    case "mms" -> features.add(NumberFeature.MMS);
-                    case "fax" -> features.add(NumberFeature.FAX);
-                    default -> { }
-                }
+                addFeature(features, e.getKey());
             }
         });
+        return features;
+    }
+
+    /** Adds the feature a capability name stands for; a name the API may add later is left out. */
+    private static void addFeature(Set<NumberFeature> features, String capability) {
+        switch (capability.toLowerCase(Locale.ROOT)) {
+            case "voice" -> features.add(NumberFeature.VOICE);
+            case "sms" -> features.add(NumberFeature.SMS);
+            case "mms" -> features.add(NumberFeature.MMS);
+            case "fax" -> features.add(NumberFeature.FAX);
+            default -> { }
+        }
+    }
+
+    /** {@link #features(JsonNode)} read from tokens, the parser on the capabilities' first token. */
+    private static Set<NumberFeature> features(JsonParser capabilities) throws IOException {
+        if (capabilities.currentToken() != JsonToken.START_OBJECT) {
+            throw JsonTokens.decline();
+        }
+        Set<NumberFeature> features = EnumSet.noneOf(NumberFeature.class);
+        while (capabilities.nextToken() == JsonToken.FIELD_NAME) {
+            String name = capabilities.currentName();
+            JsonToken value = capabilities.nextToken();
+            if (value == JsonToken.VALUE_TRUE) {
+                addFeature(features, name);
+            } else if (value != JsonToken.VALUE_FALSE) {
+                throw JsonTokens.decline();
+            }
+        }
         return features;
     }
 

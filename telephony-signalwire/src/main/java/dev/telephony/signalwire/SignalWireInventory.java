@@ -1,5 +1,7 @@
 package dev.telephony.signalwire;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.telephony.api.AvailableNumber;
 import dev.telephony.api.Capability;
@@ -23,9 +25,11 @@ import dev.telephony.api.spi.PagedListing;
 import dev.telephony.api.spi.Reconciliation;
 import dev.telephony.http.HttpRequest;
 import dev.telephony.http.HttpResponse;
+import dev.telephony.http.JsonTokens;
 import dev.telephony.http.RestClient;
 import dev.telephony.http.UrlPath;
 import dev.telephony.signalwire.internal.UpdateBody;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -67,11 +71,11 @@ final class SignalWireInventory implements NumberInventory {
         Capabilities.require(client.provider(), SignalWireProvider.CAPABILITIES, search.requiredCapabilities());
         HttpRequest request = searchRequest(search);
         HttpResponse response = client.read(request);
-        List<JsonNode> items = answers.data(response, answers.body(response, "search result list"), "search result list");
+        List<AvailableNumber> read = JsonTokens.read(response, SignalWireInventory::offersFromTokens)
+                .orElseGet(() -> offers(response));
         List<AvailableNumber> offers = new ArrayList<>();
         int unlike = 0;
-        for (JsonNode item : items) {
-            AvailableNumber offer = offer(response, item);
+        for (AvailableNumber offer : read) {
             if (!answeredFor(search, offer)) {
                 unlike++;
             } else if (offer.features().containsAll(search.features()) && offers.size() < search.limit()) {
@@ -81,9 +85,53 @@ final class SignalWireInventory implements NumberInventory {
         }
         if (unlike > 0) {
             Log.LOG.info("{} answered {} of {} search results that do not match the search (type, area code, pattern, region "
-                    + "or city); they were dropped", client.provider(), unlike, items.size());
+                    + "or city); they were dropped", client.provider(), unlike, read.size());
         }
         return List.copyOf(offers);
+    }
+
+    /** Every result of a search answer, read strictly from its tree. */
+    List<AvailableNumber> offers(HttpResponse response) {
+        List<JsonNode> items = answers.data(response, answers.body(response, "search result list"), "search result list");
+        List<AvailableNumber> offers = new ArrayList<>(items.size());
+        for (JsonNode item : items) {
+            offers.add(offer(response, item));
+        }
+        return offers;
+    }
+
+    /**
+     * Every result of a search answer read straight from its tokens: an object with a {@code data}
+     * array of results and no error field. Anything else declines, and {@link #offers(HttpResponse)}
+     * reads the answer and names what is wrong.
+     */
+    static List<AvailableNumber> offersFromTokens(JsonParser answer) throws IOException {
+        JsonTokens.next(answer, JsonToken.START_OBJECT);
+        List<AvailableNumber> offers = null;
+        while (answer.nextToken() == JsonToken.FIELD_NAME) {
+            String field = answer.currentName();
+            answer.nextToken();
+            switch (field) {
+                case "error", "errors" -> throw JsonTokens.decline();
+                case "data" -> {
+                    if (answer.currentToken() != JsonToken.START_ARRAY) {
+                        throw JsonTokens.decline();
+                    }
+                    offers = new ArrayList<>();
+                    while (answer.nextToken() == JsonToken.START_OBJECT) {
+                        offers.add(SignalWireNumbers.offer(answer));
+                    }
+                    if (answer.currentToken() != JsonToken.END_ARRAY) {
+                        throw JsonTokens.decline();
+                    }
+                }
+                default -> answer.skipChildren();
+            }
+        }
+        if (offers == null) {
+            throw JsonTokens.decline();
+        }
+        return offers;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.telephony.signalwire;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.telephony.api.AvailableNumber;
 import dev.telephony.api.NumberFeature;
@@ -9,6 +11,8 @@ import dev.telephony.api.OwnedNumber;
 import dev.telephony.api.PhoneNumber;
 import dev.telephony.api.Route;
 import dev.telephony.api.WebhookMethod;
+import dev.telephony.http.JsonTokens;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -53,18 +57,75 @@ final class SignalWireNumbers {
             throw new IllegalArgumentException("a search result without e164 or number");
         }
         PhoneNumber number = PhoneNumber.of(e164);
-        NumberType type = item.hasNonNull("number_type") ? numberType(item) : typeOf(number);
-        String country = text(item, "country_code");
+        return offer(number, item.hasNonNull("number_type") ? numberType(item) : typeOf(number), text(item, "country_code"),
+                features(required(item, "capabilities")), text(item, "region"), text(item, "city"), text(item, "rate_center"),
+                text(item, "lata"), text(item, "national_number_formatted"), text(item, "international_number_formatted"));
+    }
+
+    /**
+     * A search result read straight from its tokens, the parser on the item's {@code START_OBJECT}; it
+     * declines (see {@link JsonTokens}) whatever {@link #offer(JsonNode)} would not read as it is.
+     */
+    static AvailableNumber offer(JsonParser item) throws IOException {
+        String e164 = null;
+        String listed = null;
+        String type = null;
+        String country = null;
+        String region = null;
+        String city = null;
+        String rateCenter = null;
+        String lata = null;
+        String national = null;
+        String international = null;
+        Set<NumberFeature> features = null;
+        while (item.nextToken() == JsonToken.FIELD_NAME) {
+            String field = item.currentName();
+            item.nextToken();
+            switch (field) {
+                case "e164" -> e164 = JsonTokens.text(item);
+                case "number" -> listed = JsonTokens.text(item);
+                // a null number_type is read as none; an empty one is refused by the tree reading
+                case "number_type" -> type = item.currentToken() == JsonToken.VALUE_NULL ? null : required(JsonTokens.text(item));
+                case "country_code" -> country = JsonTokens.text(item);
+                case "region" -> region = JsonTokens.text(item);
+                case "city" -> city = JsonTokens.text(item);
+                case "rate_center" -> rateCenter = JsonTokens.text(item);
+                case "lata" -> lata = JsonTokens.text(item);
+                case "national_number_formatted" -> national = JsonTokens.text(item);
+                case "international_number_formatted" -> international = JsonTokens.text(item);
+                case "capabilities" -> features = features(item);
+                default -> item.skipChildren();
+            }
+        }
+        if (features == null) {
+            throw JsonTokens.decline();
+        }
+        PhoneNumber number = PhoneNumber.of(required(e164 != null ? e164 : listed));
+        return offer(number, type != null ? numberType(type) : typeOf(number), country, features, region, city, rateCenter,
+                lata, national, international);
+    }
+
+    private static String required(String text) {
+        if (text == null) {
+            throw JsonTokens.decline();
+        }
+        return text;
+    }
+
+    /** A search result from the fields either reader took from it, in the order the tree reading checks them. */
+    private static AvailableNumber offer(PhoneNumber number, NumberType type, String country, Set<NumberFeature> features,
+                                         String region, String city, String rateCenter, String lata, String national,
+                                         String international) {
         return AvailableNumber.builder(number)
                 .type(type)
-                .features(features(required(item, "capabilities")))
+                .features(features)
                 .countryCode(country != null ? country : number.regionCode().orElse(number.isNanp() ? "US" : null))
-                .region(text(item, "region"))
-                .locality(text(item, "city"))
-                .rateCenter(text(item, "rate_center"))
-                .attribute("lata", text(item, "lata"))
-                .attribute("national_number_formatted", text(item, "national_number_formatted"))
-                .attribute("international_number_formatted", text(item, "international_number_formatted"))
+                .region(region)
+                .locality(city)
+                .rateCenter(rateCenter)
+                .attribute("lata", lata)
+                .attribute("national_number_formatted", national)
+                .attribute("international_number_formatted", international)
                 .build();
     }
 
@@ -102,7 +163,10 @@ final class SignalWireNumbers {
 
     /** {@code number_type}: {@code toll-free} or {@code longcode}, nothing else. */
     private static NumberType numberType(JsonNode item) {
-        String type = requiredText(item, "number_type");
+        return numberType(requiredText(item, "number_type"));
+    }
+
+    private static NumberType numberType(String type) {
         return switch (type) {
             case "toll-free" -> NumberType.TOLL_FREE;
             case "longcode" -> NumberType.LOCAL;
@@ -166,6 +230,32 @@ final class SignalWireNumbers {
             });
         } else {
             throw new IllegalArgumentException("capabilities are neither a list nor an object");
+        }
+        return features;
+    }
+
+    /** {@link #features(JsonNode)} read from tokens, the parser on the capabilities' first token. */
+    private static Set<NumberFeature> features(JsonParser capabilities) throws IOException {
+        Set<NumberFeature> features = EnumSet.noneOf(NumberFeature.class);
+        if (capabilities.currentToken() == JsonToken.START_ARRAY) {
+            while (capabilities.nextToken() == JsonToken.VALUE_STRING) {
+                add(features, feature(capabilities.getText()));
+            }
+        } else if (capabilities.currentToken() == JsonToken.START_OBJECT) {
+            while (capabilities.nextToken() == JsonToken.FIELD_NAME) {
+                String name = capabilities.currentName();
+                JsonToken value = capabilities.nextToken();
+                if (value == JsonToken.VALUE_TRUE) {
+                    add(features, feature(name));
+                } else if (value != JsonToken.VALUE_FALSE) {
+                    throw JsonTokens.decline();
+                }
+            }
+        } else {
+            throw JsonTokens.decline();
+        }
+        if (capabilities.currentToken() != JsonToken.END_ARRAY && capabilities.currentToken() != JsonToken.END_OBJECT) {
+            throw JsonTokens.decline();
         }
         return features;
     }

@@ -1,0 +1,145 @@
+package dev.telephony.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.telephony.api.AvailableNumber;
+import dev.telephony.api.NumberFeature;
+import dev.telephony.api.NumberType;
+import dev.telephony.api.Secret;
+import dev.telephony.api.error.ProtocolException;
+import dev.telephony.http.Authentication;
+import dev.telephony.http.HttpResponse;
+import dev.telephony.http.JsonTokens;
+import dev.telephony.http.RestClient;
+import dev.telephony.testkit.wire.AnswerMutation;
+import dev.telephony.testkit.wire.AnswerMutations;
+import dev.telephony.testkit.wire.SimResponse;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Search answers are read straight from their JSON tokens; whatever that reading accepts, the strict
+ * tree reading must read to the same values, and whatever the tree reading refuses, the token reading
+ * must decline (so the tree reading names the error).
+ */
+class LamlTokenReadingTest {
+    static final String ACCOUNT = "AC" + "0".repeat(32);
+    /**
+     * Twilio's and SignalWire's item shapes, attributes of every JSON type, and the list's {@code uri}
+     * after its items (the type of a number can depend on it).
+     */
+    static final String DOCUMENTED = "{\"available_phone_numbers\":["
+            + "{\"friendly_name\":\"(212) 555-0100\",\"phone_number\":\"+12125550100\",\"lata\":\"132\",\"rate_center\":\"NWYRCYZN01\","
+            + "\"latitude\":\"40.7\",\"longitude\":-73.9,\"region\":\"NY\",\"postal_code\":10001,\"iso_country\":\"US\",\"locality\":\"New York\","
+            + "\"address_requirements\":\"none\",\"beta\":false,\"capabilities\":{\"voice\":true,\"sms\":true,\"mms\":false,\"fax\":false}},"
+            + "{\"friendly_name\":\"\",\"phone_number\":\"+12125550101\",\"lata\":null,\"rate_center\":null,\"latitude\":1.50,"
+            + "\"longitude\":null,\"region\":\"NY\",\"postal_code\":null,\"iso_country\":\"US\",\"locality\":null,"
+            + "\"capabilities\":{\"voice\":true,\"SMS\":true,\"MMS\":true},\"beta\":true,\"unknown\":[{\"deep\":{}}]},"
+            + "{\"phone_number\":\"+18885550102\",\"capabilities\":{}},"
+            + "{\"phone_number\":\"+447700900123\",\"iso_country\":\"GB\",\"capabilities\":{\"Voice\":true}}"
+            + "],\"uri\":\"/2010-04-01/Accounts/" + ACCOUNT + "/AvailablePhoneNumbers/US/Mobile.json?PageSize=4\",\"end\":3}";
+
+    final RestClient client = RestClient.builder("twilio", URI.create("http://127.0.0.1:9"))
+            .authentication(Authentication.basic(ACCOUNT, Secret.of("auth-token", "token-for-the-reading-test")))
+            .errors(new LamlErrors()).build();
+    final LamlInventory inventory = new LamlInventory(client, LamlFlavor.TWILIO, "/2010-04-01/Accounts/" + ACCOUNT);
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    @Test
+    void documentedSearchAnswersAreReadFromTheirTokensToWhatTheTreeReads() {
+        HttpResponse answer = answer(DOCUMENTED);
+        Optional<List<AvailableNumber>> tokens = JsonTokens.read(answer, LamlInventory::offersFromTokens);
+
+        assertThat(tokens).isPresent();
+        assertThat(tokens.get()).isEqualTo(inventory.offers(answer)).hasSize(4);
+        assertThat(tokens.get().get(0).attributes()).containsEntry("longitude", "-73.9").containsEntry("postal_code", "10001")
+                .containsEntry("beta", "false").containsEntry("latitude", "40.7");
+        assertThat(tokens.get().get(1).attributes()).containsEntry("latitude", "1.5").doesNotContainKey("friendly_name");
+        assertThat(tokens.get().get(1).features()).containsExactlyInAnyOrder(NumberFeature.VOICE, NumberFeature.SMS, NumberFeature.MMS);
+        assertThat(tokens.get().get(0).type()).as("the Mobile list's North American numbers").isEqualTo(NumberType.MOBILE);
+        assertThat(tokens.get().get(2).type()).isEqualTo(NumberType.TOLL_FREE);
+        assertThat(JsonTokens.read(answer("{\"available_phone_numbers\":[]}"), LamlInventory::offersFromTokens)).contains(List.of());
+    }
+
+    @Test
+    void answersOutsideTheDocumentedShapeAreDeclinedAndLeftToTheTreeReading() {
+        for (String body : List.of("", "[]", "null", "{}", "{\"available_phone_numbers\":null}", "{\"available_phone_numbers\":{}}",
+                "{\"available_phone_numbers\":[\"+12125550100\"]}",
+                "{\"available_phone_numbers\":[],\"code\":20500,\"message\":\"Internal Server Error\"}",
+                "{\"message\":null,\"available_phone_numbers\":[],\"code\":null}",
+                "{\"available_phone_numbers\":[],\"more_info\":\"x\"}", "{\"errors\":[],\"available_phone_numbers\":[]}",
+                "{\"available_phone_numbers\":[],\"uri\":7}",
+                "{\"available_phone_numbers\":[{\"phone_number\":\"+12125550100\"}]}",
+                "{\"available_phone_numbers\":[{\"phone_number\":\"+12125550100\",\"capabilities\":null}]}",
+                "{\"available_phone_numbers\":[{\"phone_number\":\"+12125550100\",\"capabilities\":[\"voice\"]}]}",
+                "{\"available_phone_numbers\":[{\"phone_number\":\"+12125550100\",\"capabilities\":{\"voice\":1}}]}",
+                "{\"available_phone_numbers\":[{\"phone_number\":12125550100,\"capabilities\":{}}]}",
+                "{\"available_phone_numbers\":[{\"phone_number\":\"\",\"capabilities\":{}}]}",
+                "{\"available_phone_numbers\":[{\"phone_number\":\"+1212\",\"capabilities\":{}}]}",
+                "{\"available_phone_numbers\":[{\"phone_number\":\"+12125550100\",\"region\":[],\"capabilities\":{}}]}",
+                "{\"available_phone_numbers\":[{\"phone_number\":\"+12125550100\",\"beta\":{},\"capabilities\":{}}]}",
+                "{\"available_phone_numbers\":[{\"phone_number\":\"+12125550100\",\"lata\":[1],\"capabilities\":{}}]}",
+                "{\"available_phone_numbers\":[{\"phone_number\":\"+12125550100\",\"iso_country\":\"usa\",\"capabilities\":{}}]}",
+                "{\"available_phone_numbers\":[{\"phone_number\":\"+12125550100\",\"capabilities\":{}}")) {
+            HttpResponse answer = answer(body);
+            assertThat(JsonTokens.read(answer, LamlInventory::offersFromTokens)).as(body).isEmpty();
+            assertThat(treeReading(answer)).as(body).isEmpty();
+        }
+        // a repeated key is its last value to the tree: such an answer is the tree reading's to decide
+        for (String body : List.of("{\"available_phone_numbers\":[],\"available_phone_numbers\":[]}",
+                "{\"available_phone_numbers\":[{\"phone_number\":\"+12125550100\",\"region\":\"NY\",\"region\":\"NJ\",\"capabilities\":{}}]}")) {
+            assertThat(JsonTokens.read(answer(body), LamlInventory::offersFromTokens)).as(body).isEmpty();
+            assertThat(treeReading(answer(body))).as(body).isPresent();
+        }
+    }
+
+    /** The mutations that pick their place by the seed: every other one is the same for each seed, and is tried once. */
+    static final Set<String> DRAWN = Set.of("truncated", "a value of the wrong type", "a field null", "a field missing");
+
+    @Test
+    void whateverTheTokenReadingAcceptsOfASpoiledAnswerTheTreeReadsTheSame() {
+        int accepted = 0;
+        int declined = 0;
+        for (long seed = 1; seed <= 300; seed++) {
+            for (AnswerMutation mutation : AnswerMutations.catalogue(seed)) {
+                if (seed > 1 && !DRAWN.contains(mutation.name())) {
+                    continue;
+                }
+                SimResponse spoiled = mutation.apply(SimResponse.json(200, DOCUMENTED));
+                HttpResponse answer = answer(spoiled.body());
+                Optional<List<AvailableNumber>> tokens = JsonTokens.read(answer, LamlInventory::offersFromTokens);
+                if (tokens.isPresent()) {
+                    accepted++;
+                    assertThat(treeReading(answer)).as(mutation.name() + ", seed " + seed + ": " + spoiled.body()).contains(tokens.get());
+                } else {
+                    declined++;
+                }
+            }
+        }
+        assertThat(accepted).isPositive();
+        assertThat(declined).isPositive();
+    }
+
+    /** What the tree reading makes of the answer: its offers, or empty when it refuses it as a protocol error. */
+    private Optional<List<AvailableNumber>> treeReading(HttpResponse answer) {
+        try {
+            return Optional.of(inventory.offers(answer));
+        } catch (ProtocolException refused) {
+            return Optional.empty();
+        }
+    }
+
+    private static HttpResponse answer(String body) {
+        return new HttpResponse(200, Map.of("Content-Type", List.of("application/json")), body.getBytes(StandardCharsets.UTF_8));
+    }
+}

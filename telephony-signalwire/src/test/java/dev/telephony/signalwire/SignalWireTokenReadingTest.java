@@ -1,0 +1,139 @@
+package dev.telephony.signalwire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.telephony.api.AvailableNumber;
+import dev.telephony.api.NumberFeature;
+import dev.telephony.api.NumberType;
+import dev.telephony.api.Secret;
+import dev.telephony.api.error.ProtocolException;
+import dev.telephony.http.Authentication;
+import dev.telephony.http.HttpResponse;
+import dev.telephony.http.JsonTokens;
+import dev.telephony.http.RestClient;
+import dev.telephony.testkit.wire.AnswerMutation;
+import dev.telephony.testkit.wire.AnswerMutations;
+import dev.telephony.testkit.wire.SimResponse;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Search answers are read straight from their JSON tokens; whatever that reading accepts, the strict
+ * tree reading must read to the same values, and whatever the tree reading refuses, the token reading
+ * must decline (so the tree reading names the error).
+ */
+class SignalWireTokenReadingTest {
+    /** Both documented item shapes, the types SignalWire sends, nulls, and fields the library does not read. */
+    static final String DOCUMENTED = "{\"links\":{\"self\":\"https://example.signalwire.com/api/relay/rest/phone_numbers/search\"},"
+            + "\"data\":["
+            + "{\"number\":\"+12125550100\",\"region\":\"NY\",\"city\":\"New York\",\"rate_center\":\"NWYRCYZN01\",\"lata\":\"132\","
+            + "\"capabilities\":{\"voice\":true,\"sms\":true,\"mms\":false,\"fax\":false}},"
+            + "{\"e164\":\"+12125550101\",\"national_number_formatted\":\"(212) 555-0101\","
+            + "\"international_number_formatted\":\"+1 212-555-0101\",\"rate_center\":null,\"region\":\"NY\",\"country_code\":\"US\","
+            + "\"capabilities\":[\"voice\",\"sms\",\"video\"],\"extra\":{\"nested\":[1,2,{\"x\":null}]}},"
+            + "{\"number\":\"+18885550102\",\"number_type\":\"toll-free\",\"capabilities\":{\"voice\":true,\"sms\":false}},"
+            + "{\"number\":\"+16045550103\",\"number_type\":\"longcode\",\"city\":\"\",\"lata\":null,\"capabilities\":[]},"
+            + "{\"number\":\"+12125550104\",\"number_type\":null,\"capabilities\":{\"Voice\":true,\"FAX\":true}}"
+            + "],\"page\":1}";
+
+    final RestClient client = RestClient.builder(SignalWireProvider.NAME, URI.create("http://127.0.0.1:9"))
+            .authentication(Authentication.basic("project", Secret.of("api-token", "token-for-the-reading-test")))
+            .errors(new SignalWireErrors()).build();
+    final SignalWireInventory inventory = new SignalWireInventory(client);
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    @Test
+    void documentedSearchAnswersAreReadFromTheirTokensToWhatTheTreeReads() {
+        HttpResponse answer = answer(DOCUMENTED);
+        Optional<List<AvailableNumber>> tokens = JsonTokens.read(answer, SignalWireInventory::offersFromTokens);
+
+        assertThat(tokens).isPresent();
+        assertThat(tokens.get()).isEqualTo(inventory.offers(answer)).hasSize(5);
+        assertThat(tokens.get().get(1).features()).containsExactlyInAnyOrder(NumberFeature.VOICE, NumberFeature.SMS);
+        assertThat(tokens.get().get(1).attributes()).containsEntry("national_number_formatted", "(212) 555-0101");
+        assertThat(tokens.get().get(2).type()).isEqualTo(NumberType.TOLL_FREE);
+        assertThat(tokens.get().get(3).countryCode()).isEqualTo("CA");
+        assertThat(tokens.get().get(3).locality()).isEmpty();
+        assertThat(JsonTokens.read(answer("{\"data\":[]}"), SignalWireInventory::offersFromTokens)).contains(List.of());
+    }
+
+    @Test
+    void answersOutsideTheDocumentedShapeAreDeclinedAndLeftToTheTreeReading() {
+        for (String body : List.of("", "[]", "null", "{}", "{\"data\":null}", "{\"data\":{}}", "{\"data\":[1]}",
+                "{\"data\":[],\"error\":\"x\"}", "{\"errors\":[],\"data\":[]}",
+                "{\"data\":[{\"number\":\"+12125550100\"}]}",
+                "{\"data\":[{\"number\":\"+12125550100\",\"capabilities\":null}]}",
+                "{\"data\":[{\"number\":\"+12125550100\",\"capabilities\":\"voice\"}]}",
+                "{\"data\":[{\"number\":\"+12125550100\",\"capabilities\":[\"voice\",1]}]}",
+                "{\"data\":[{\"number\":\"+12125550100\",\"capabilities\":{\"voice\":\"yes\"}}]}",
+                "{\"data\":[{\"number\":12125550100,\"capabilities\":[]}]}",
+                "{\"data\":[{\"number\":\"+12125550100\",\"number_type\":\"\",\"capabilities\":[]}]}",
+                "{\"data\":[{\"number\":\"+12125550100\",\"number_type\":\"mobile\",\"capabilities\":[]}]}",
+                "{\"data\":[{\"number\":\"\",\"capabilities\":[]}]}",
+                "{\"data\":[{\"number\":\"not a number\",\"capabilities\":[]}]}",
+                "{\"data\":[{\"number\":\"+12125550100\",\"region\":7,\"capabilities\":[]}]}",
+                "{\"data\":[{\"number\":\"+12125550100\",\"country_code\":\"USA\",\"capabilities\":[]}]}",
+                "{\"data\":[{\"number\":\"+12125550100\",\"capabilities\":[]}")) {
+            HttpResponse answer = answer(body);
+            assertThat(JsonTokens.read(answer, SignalWireInventory::offersFromTokens)).as(body).isEmpty();
+            assertThat(treeReading(answer)).as(body).isEmpty();
+        }
+        // a repeated key is its last value to the tree: such an answer is the tree reading's to decide
+        for (String body : List.of("{\"data\":[],\"data\":[]}",
+                "{\"data\":[{\"number\":\"+12125550100\",\"number\":\"+12125550101\",\"capabilities\":[]}]}")) {
+            assertThat(JsonTokens.read(answer(body), SignalWireInventory::offersFromTokens)).as(body).isEmpty();
+            assertThat(treeReading(answer(body))).as(body).isPresent();
+        }
+    }
+
+    /** The mutations that pick their place by the seed: every other one is the same for each seed, and is tried once. */
+    static final Set<String> DRAWN = Set.of("truncated", "a value of the wrong type", "a field null", "a field missing");
+
+    @Test
+    void whateverTheTokenReadingAcceptsOfASpoiledAnswerTheTreeReadsTheSame() {
+        int accepted = 0;
+        int declined = 0;
+        for (long seed = 1; seed <= 300; seed++) {
+            for (AnswerMutation mutation : AnswerMutations.catalogue(seed)) {
+                if (seed > 1 && !DRAWN.contains(mutation.name())) {
+                    continue;
+                }
+                SimResponse spoiled = mutation.apply(SimResponse.json(200, DOCUMENTED));
+                HttpResponse answer = answer(spoiled.body());
+                Optional<List<AvailableNumber>> tokens = JsonTokens.read(answer, SignalWireInventory::offersFromTokens);
+                if (tokens.isPresent()) {
+                    accepted++;
+                    assertThat(treeReading(answer)).as(mutation.name() + ", seed " + seed + ": " + spoiled.body()).contains(tokens.get());
+                } else {
+                    declined++;
+                }
+            }
+        }
+        assertThat(accepted).isPositive();
+        assertThat(declined).isPositive();
+    }
+
+    /** What the tree reading makes of the answer: its offers, or empty when it refuses it as a protocol error. */
+    private Optional<List<AvailableNumber>> treeReading(HttpResponse answer) {
+        try {
+            return Optional.of(inventory.offers(answer));
+        } catch (ProtocolException refused) {
+            return Optional.empty();
+        }
+    }
+
+    private static HttpResponse answer(String body) {
+        return new HttpResponse(200, Map.of("Content-Type", List.of("application/json")), body.getBytes(StandardCharsets.UTF_8));
+    }
+
+}
