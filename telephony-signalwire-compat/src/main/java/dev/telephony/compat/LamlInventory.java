@@ -271,11 +271,72 @@ final class LamlInventory implements NumberInventory {
         return token -> {
             HttpRequest request = token.map(this::nextPage).orElse(first);
             HttpResponse response = client.read(request);
-            JsonNode body = answers.body(response, "incoming phone number list");
-            List<OwnedNumber> items = answers.items(response, body, "incoming_phone_numbers").stream()
-                    .map(item -> owned(response, item)).filter(keep).toList();
-            return new Page<>(items, answers.next(response, body).map(next -> relative(response, next)));
+            ListPage page = JsonTokens.read(response, LamlInventory::pageFromTokens).orElseGet(() -> page(response));
+            return new Page<>(page.items().stream().filter(keep).toList(), page.next().map(next -> relative(response, next)));
         };
+    }
+
+    /** A page of incoming phone numbers as the answer gives it: its numbers and {@code next_page_uri}, not yet checked. */
+    record ListPage(List<OwnedNumber> items, Optional<String> next) {
+    }
+
+    /** A page of incoming phone numbers, read strictly from its tree. */
+    ListPage page(HttpResponse response) {
+        JsonNode body = answers.body(response, "incoming phone number list");
+        List<OwnedNumber> items = answers.items(response, body, "incoming_phone_numbers").stream()
+                .map(item -> owned(response, item)).toList();
+        return new ListPage(items, answers.next(response, body));
+    }
+
+    /**
+     * A page of incoming phone numbers read straight from its tokens: an object with an
+     * {@code incoming_phone_numbers} array, a {@code next_page_uri} that is a string or null, and none of
+     * the fields of a REST exception. Anything else declines, and {@link #page(HttpResponse)} reads the
+     * answer and names what is wrong.
+     */
+    static ListPage pageFromTokens(JsonParser answer) throws IOException {
+        JsonTokens.next(answer, JsonToken.START_OBJECT);
+        List<OwnedNumber> items = null;
+        boolean hasNext = false;
+        String next = null;
+        boolean code = false;
+        boolean message = false;
+        while (answer.nextToken() == JsonToken.FIELD_NAME) {
+            String field = answer.currentName();
+            answer.nextToken();
+            switch (field) {
+                case "more_info", "errors" -> throw JsonTokens.decline();
+                case "code" -> {
+                    code = true;
+                    answer.skipChildren();
+                }
+                case "message" -> {
+                    message = true;
+                    answer.skipChildren();
+                }
+                case "next_page_uri" -> {
+                    hasNext = true;
+                    next = JsonTokens.text(answer);
+                }
+                case "incoming_phone_numbers" -> {
+                    if (answer.currentToken() != JsonToken.START_ARRAY) {
+                        throw JsonTokens.decline();
+                    }
+                    items = new ArrayList<>();
+                    while (answer.nextToken() == JsonToken.START_OBJECT) {
+                        items.add(LamlNumbers.owned(answer));
+                    }
+                    if (answer.currentToken() != JsonToken.END_ARRAY) {
+                        throw JsonTokens.decline();
+                    }
+                }
+                default -> answer.skipChildren();
+            }
+        }
+        if (items == null || !hasNext || code && message) {
+            throw JsonTokens.decline();
+        }
+        return new ListPage(List.copyOf(items), Optional.ofNullable(next).filter(n -> !n.isBlank()));
     }
 
     /** The continuation token is {@code next_page_uri}: a path from the host root, kept on this account's list. */

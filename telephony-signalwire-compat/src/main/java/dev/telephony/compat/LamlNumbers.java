@@ -20,8 +20,10 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -225,9 +227,78 @@ final class LamlNumbers {
         return owned.build();
     }
 
+    /** The fields of an IncomingPhoneNumber its routes are read from, in {@link #owned(JsonParser)}'s order. */
+    private static final List<String> ROUTE_FIELDS = List.of("voice_url", "voice_method", "voice_fallback_url",
+            "voice_fallback_method", "sms_url", "sms_method", "sms_fallback_url", "sms_fallback_method");
+
+    /**
+     * An IncomingPhoneNumber read straight from its tokens, the parser on the object's {@code START_OBJECT};
+     * it declines (see {@link JsonTokens}) whatever {@link #owned(JsonNode)} would not read as it is, and
+     * keeps every other non-null field as an attribute as that reading does.
+     */
+    static OwnedNumber owned(JsonParser item) throws IOException {
+        String sid = null;
+        String phone = null;
+        String name = null;
+        String created = null;
+        String type = null;
+        Set<NumberFeature> features = null;
+        String[] routes = new String[ROUTE_FIELDS.size()];
+        List<String> attributes = new ArrayList<>();
+        while (item.nextToken() == JsonToken.FIELD_NAME) {
+            String field = item.currentName();
+            JsonToken value = item.nextToken();
+            switch (field) {
+                case "sid" -> sid = JsonTokens.text(item);
+                case "phone_number" -> phone = JsonTokens.text(item);
+                case "friendly_name" -> name = JsonTokens.text(item);
+                case "date_created" -> created = JsonTokens.text(item);
+                case "capabilities" -> features = features(item);
+                default -> {
+                    int route = ROUTE_FIELDS.indexOf(field);
+                    if (route >= 0) {
+                        routes[route] = JsonTokens.text(item);
+                    } else if (field.equals("type")) {
+                        type = JsonTokens.text(item);
+                    }
+                    if (value == JsonToken.VALUE_STRING) {
+                        attributes.add(field);
+                        attributes.add(item.getText());
+                    } else if (value != JsonToken.VALUE_NULL) {
+                        // what the tree makes of other values: a number's or a boolean's text, a container's JSON
+                        JsonNode tree = JsonTokens.tree(item);
+                        attributes.add(field);
+                        attributes.add(tree.isValueNode() ? tree.asText() : tree.toString());
+                    }
+                }
+            }
+        }
+        if (phone == null || created == null || sid == null || features == null) {
+            throw JsonTokens.decline();
+        }
+        PhoneNumber number = PhoneNumber.of(phone);
+        Instant createdAt = date(created).orElseThrow(JsonTokens::decline);
+        OwnedNumber.Builder owned = OwnedNumber.builder(sid, number)
+                .name(name)
+                .type(type(type, number))
+                .features(features)
+                .status(NumberStatus.ACTIVE)
+                .createdAt(createdAt)
+                .voiceRoute(route(routes[0], routes[1], routes[2], routes[3]))
+                .messagingRoute(route(routes[4], routes[5], routes[6], routes[7]));
+        for (int i = 0; i < attributes.size(); i += 2) {
+            owned.attribute(attributes.get(i), attributes.get(i + 1));
+        }
+        return owned.build();
+    }
+
     /** Twilio's {@code type} where the answer has one; SignalWire's answer has none, so the number says. */
     private static NumberType type(JsonNode item, PhoneNumber number) {
-        String type = text(item, "type").orElse("");
+        return type(text(item, "type").orElse(null), number);
+    }
+
+    private static NumberType type(String given, PhoneNumber number) {
+        String type = given == null ? "" : given;
         return switch (type) {
             case "toll-free", "tollfree", "toll_free" -> NumberType.TOLL_FREE;
             case "mobile" -> NumberType.MOBILE;
@@ -237,13 +308,22 @@ final class LamlNumbers {
     }
 
     private static Route route(JsonNode item, String prefix) {
-        Optional<String> url = text(item, prefix + "_url");
-        if (url.isEmpty()) {
+        String url = textOrNull(item, prefix + "_url");
+        if (url == null) {
             return null;
         }
-        Route route = new Route(URI.create(url.get()), method(text(item, prefix + "_method")), Optional.empty(), WebhookMethod.POST);
-        Optional<String> fallback = text(item, prefix + "_fallback_url");
-        return fallback.isPresent() ? route.withFallback(fallback.get(), method(text(item, prefix + "_fallback_method"))) : route;
+        String method = textOrNull(item, prefix + "_method");
+        String fallback = textOrNull(item, prefix + "_fallback_url");
+        return route(url, method, fallback, fallback == null ? null : textOrNull(item, prefix + "_fallback_method"));
+    }
+
+    /** The route of a number from its url, method and fallback fields; none without a url. */
+    private static Route route(String url, String method, String fallback, String fallbackMethod) {
+        if (url == null) {
+            return null;
+        }
+        Route route = new Route(URI.create(url), method(Optional.ofNullable(method)), Optional.empty(), WebhookMethod.POST);
+        return fallback != null ? route.withFallback(fallback, method(Optional.ofNullable(fallbackMethod))) : route;
     }
 
     private static WebhookMethod method(Optional<String> value) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.telephony.api.AvailableNumber;
 import dev.telephony.api.NumberFeature;
 import dev.telephony.api.NumberType;
+import dev.telephony.api.OwnedNumber;
 import dev.telephony.api.Secret;
 import dev.telephony.api.error.ProtocolException;
 import dev.telephony.http.Authentication;
@@ -45,6 +46,23 @@ class LamlTokenReadingTest {
             + "{\"phone_number\":\"+447700900123\",\"iso_country\":\"GB\",\"capabilities\":{\"Voice\":true}}"
             + "],\"uri\":\"/2010-04-01/Accounts/" + ACCOUNT + "/AvailablePhoneNumbers/US/Mobile.json?PageSize=4\",\"end\":3}";
 
+    /** A page of incoming phone numbers: Twilio's full object and SignalWire's shorter one, with and without routes. */
+    static final String PAGE = "{\"first_page_uri\":\"/2010-04-01/Accounts/" + ACCOUNT + "/IncomingPhoneNumbers.json?PageSize=2&Page=0\","
+            + "\"end\":1,\"previous_page_uri\":null,\"incoming_phone_numbers\":["
+            + "{\"account_sid\":\"" + ACCOUNT + "\",\"address_requirements\":\"none\",\"address_sid\":null,\"api_version\":\"2010-04-01\","
+            + "\"beta\":false,\"capabilities\":{\"voice\":true,\"sms\":true,\"mms\":true,\"fax\":false},"
+            + "\"date_created\":\"Thu, 30 Jul 2015 23:19:04 +0000\",\"date_updated\":\"Thu, 30 Jul 2015 23:19:04 +0000\","
+            + "\"emergency_status\":\"Active\",\"friendly_name\":\"(212) 555-0100\",\"origin\":\"twilio\",\"phone_number\":\"+12125550100\","
+            + "\"sid\":\"PN" + "1".repeat(32) + "\",\"sms_fallback_method\":\"POST\",\"sms_fallback_url\":\"\",\"sms_method\":\"POST\","
+            + "\"sms_url\":\"\",\"status_callback\":\"\",\"voice_caller_id_lookup\":false,\"voice_fallback_method\":\"GET\","
+            + "\"voice_fallback_url\":\"https://example.com/fallback\",\"voice_method\":\"get\",\"voice_url\":\"https://example.com/voice\","
+            + "\"status\":\"in-use\",\"type\":\"local\",\"subresource_uris\":{\"assigned_add_ons\":\"/x.json\"},\"weight\":2.50},"
+            + "{\"sid\":\"PN" + "2".repeat(32) + "\",\"phone_number\":\"+18885550101\",\"friendly_name\":null,"
+            + "\"date_created\":\"Tue, 25 Sept 2018 20:00:00 +0000\",\"capabilities\":{\"voice\":true,\"SMS\":false},"
+            + "\"sms_url\":\"https://example.com/sms\",\"sms_method\":null,\"voice_url\":null}"
+            + "],\"next_page_uri\":\"/2010-04-01/Accounts/" + ACCOUNT + "/IncomingPhoneNumbers.json?PageSize=2&Page=1&PageToken=PA2\","
+            + "\"page\":0,\"page_size\":2,\"start\":0}";
+
     final RestClient client = RestClient.builder("twilio", URI.create("http://127.0.0.1:9"))
             .authentication(Authentication.basic(ACCOUNT, Secret.of("auth-token", "token-for-the-reading-test")))
             .errors(new LamlErrors()).build();
@@ -69,6 +87,80 @@ class LamlTokenReadingTest {
         assertThat(tokens.get().get(0).type()).as("the Mobile list's North American numbers").isEqualTo(NumberType.MOBILE);
         assertThat(tokens.get().get(2).type()).isEqualTo(NumberType.TOLL_FREE);
         assertThat(JsonTokens.read(answer("{\"available_phone_numbers\":[]}"), LamlInventory::offersFromTokens)).contains(List.of());
+    }
+
+    @Test
+    void documentedPagesOfIncomingNumbersAreReadFromTheirTokensToWhatTheTreeReads() {
+        HttpResponse answer = answer(PAGE);
+        Optional<LamlInventory.ListPage> tokens = JsonTokens.read(answer, LamlInventory::pageFromTokens);
+
+        assertThat(tokens).isPresent();
+        assertThat(tokens.get()).isEqualTo(inventory.page(answer));
+        assertThat(tokens.get().next()).hasValueSatisfying(next -> assertThat(next).endsWith("PageToken=PA2"));
+        OwnedNumber first = tokens.get().items().get(0);
+        assertThat(first.voiceRoute()).hasValueSatisfying(route -> assertThat(route.fallbackUrl()).isPresent());
+        assertThat(first.messagingRoute()).isEmpty();
+        assertThat(first.attributes()).containsEntry("subresource_uris", "{\"assigned_add_ons\":\"/x.json\"}")
+                .containsEntry("weight", "2.5").containsEntry("beta", "false").containsEntry("sms_url", "")
+                .doesNotContainKey("address_sid").doesNotContainKey("friendly_name");
+        assertThat(tokens.get().items().get(1).type()).isEqualTo(NumberType.TOLL_FREE);
+        assertThat(tokens.get().items().get(1).messagingRoute()).isPresent();
+        assertThat(JsonTokens.read(answer("{\"incoming_phone_numbers\":[],\"next_page_uri\":null}"), LamlInventory::pageFromTokens))
+                .contains(new LamlInventory.ListPage(List.of(), Optional.empty()));
+    }
+
+    @Test
+    void pagesOutsideTheDocumentedShapeAreDeclinedAndLeftToTheTreeReading() {
+        String number = "\"sid\":\"PN1\",\"phone_number\":\"+12125550100\",\"capabilities\":{},"
+                + "\"date_created\":\"Thu, 30 Jul 2015 23:19:04 +0000\"";
+        for (String body : List.of("", "[]", "{}", "{\"incoming_phone_numbers\":[]}", "{\"next_page_uri\":null}",
+                "{\"incoming_phone_numbers\":[],\"next_page_uri\":5}", "{\"incoming_phone_numbers\":{},\"next_page_uri\":null}",
+                "{\"incoming_phone_numbers\":[],\"next_page_uri\":null,\"code\":20404,\"message\":\"gone\"}",
+                "{\"incoming_phone_numbers\":[],\"next_page_uri\":null,\"more_info\":\"x\"}",
+                "{\"incoming_phone_numbers\":[null],\"next_page_uri\":null}",
+                "{\"incoming_phone_numbers\":[{" + number.replace("\"sid\":\"PN1\"", "\"sid\":\"\"") + "}],\"next_page_uri\":null}",
+                "{\"incoming_phone_numbers\":[{" + number.replace("Thu, 30 Jul 2015", "yesterday") + "}],\"next_page_uri\":null}",
+                "{\"incoming_phone_numbers\":[{" + number.replace("\"capabilities\":{}", "\"capabilities\":[]") + "}],\"next_page_uri\":null}",
+                "{\"incoming_phone_numbers\":[{" + number + ",\"type\":7}],\"next_page_uri\":null}",
+                "{\"incoming_phone_numbers\":[{" + number + ",\"friendly_name\":{}}],\"next_page_uri\":null}",
+                "{\"incoming_phone_numbers\":[{" + number + ",\"voice_url\":\"not a url\"}],\"next_page_uri\":null}",
+                "{\"incoming_phone_numbers\":[{" + number + ",\"voice_url\":\"https://x.example\",\"voice_method\":1}],\"next_page_uri\":null}")) {
+            HttpResponse answer = answer(body);
+            assertThat(JsonTokens.read(answer, LamlInventory::pageFromTokens)).as(body).isEmpty();
+            assertThat(pageTreeReading(answer)).as(body).isEmpty();
+        }
+    }
+
+    @Test
+    void whateverTheTokenReadingAcceptsOfASpoiledPageTheTreeReadsTheSame() {
+        int accepted = 0;
+        int declined = 0;
+        for (long seed = 1; seed <= 300; seed++) {
+            for (AnswerMutation mutation : AnswerMutations.catalogue(seed)) {
+                if (seed > 1 && !DRAWN.contains(mutation.name())) {
+                    continue;
+                }
+                SimResponse spoiled = mutation.apply(SimResponse.json(200, PAGE));
+                HttpResponse answer = answer(spoiled.body());
+                Optional<LamlInventory.ListPage> tokens = JsonTokens.read(answer, LamlInventory::pageFromTokens);
+                if (tokens.isPresent()) {
+                    accepted++;
+                    assertThat(pageTreeReading(answer)).as(mutation.name() + ", seed " + seed + ": " + spoiled.body()).contains(tokens.get());
+                } else {
+                    declined++;
+                }
+            }
+        }
+        assertThat(accepted).isPositive();
+        assertThat(declined).isPositive();
+    }
+
+    private Optional<LamlInventory.ListPage> pageTreeReading(HttpResponse answer) {
+        try {
+            return Optional.of(inventory.page(answer));
+        } catch (ProtocolException refused) {
+            return Optional.empty();
+        }
     }
 
     @Test

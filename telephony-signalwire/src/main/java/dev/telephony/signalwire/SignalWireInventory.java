@@ -210,11 +210,75 @@ final class SignalWireInventory implements NumberInventory {
         return token -> {
             HttpRequest request = token.map(this::nextPage).orElse(first);
             HttpResponse response = client.read(request);
-            JsonNode body = answers.body(response, "phone number list");
-            List<OwnedNumber> items = answers.data(response, body, "phone number list").stream()
-                    .map(item -> owned(response, item)).toList();
-            return new Page<>(items, answers.next(response, body).map(next -> relative(response, next)));
+            ListPage page = JsonTokens.read(response, SignalWireInventory::pageFromTokens).orElseGet(() -> page(response));
+            return new Page<>(page.items(), page.next().map(next -> relative(response, next)));
         };
+    }
+
+    /** A page of the numbers list as the answer gives it: its numbers and {@code links.next}, not yet checked. */
+    record ListPage(List<OwnedNumber> items, Optional<String> next) {
+    }
+
+    /** A page of the numbers list, read strictly from its tree. */
+    ListPage page(HttpResponse response) {
+        JsonNode body = answers.body(response, "phone number list");
+        List<OwnedNumber> items = answers.data(response, body, "phone number list").stream()
+                .map(item -> owned(response, item)).toList();
+        return new ListPage(items, answers.next(response, body));
+    }
+
+    /**
+     * A page of the numbers list read straight from its tokens: an object with a {@code data} array of
+     * phone-number objects, a {@code links} object whose {@code next} is a string or null, and no error
+     * field. Anything else declines, and {@link #page(HttpResponse)} reads the answer and names what is wrong.
+     */
+    static ListPage pageFromTokens(JsonParser answer) throws IOException {
+        JsonTokens.next(answer, JsonToken.START_OBJECT);
+        List<OwnedNumber> items = null;
+        Optional<String> next = null;
+        while (answer.nextToken() == JsonToken.FIELD_NAME) {
+            String field = answer.currentName();
+            answer.nextToken();
+            switch (field) {
+                case "error", "errors" -> throw JsonTokens.decline();
+                case "data" -> {
+                    if (answer.currentToken() != JsonToken.START_ARRAY) {
+                        throw JsonTokens.decline();
+                    }
+                    items = new ArrayList<>();
+                    while (answer.nextToken() == JsonToken.START_OBJECT) {
+                        items.add(SignalWireNumbers.owned(answer));
+                    }
+                    if (answer.currentToken() != JsonToken.END_ARRAY) {
+                        throw JsonTokens.decline();
+                    }
+                }
+                case "links" -> next = next(answer);
+                default -> answer.skipChildren();
+            }
+        }
+        if (items == null || next == null) {
+            throw JsonTokens.decline();
+        }
+        return new ListPage(List.copyOf(items), next);
+    }
+
+    /** {@code links.next} read from tokens, the parser on the links' first token, as {@link SignalWireAnswers#next} reads it. */
+    private static Optional<String> next(JsonParser links) throws IOException {
+        if (links.currentToken() != JsonToken.START_OBJECT) {
+            throw JsonTokens.decline();
+        }
+        String next = null;
+        while (links.nextToken() == JsonToken.FIELD_NAME) {
+            String field = links.currentName();
+            links.nextToken();
+            if (field.equals("next")) {
+                next = JsonTokens.text(links);
+            } else {
+                links.skipChildren();
+            }
+        }
+        return Optional.ofNullable(next).filter(n -> !n.isBlank());
     }
 
     /** The continuation token is the path and query of SignalWire's {@code links.next}. */

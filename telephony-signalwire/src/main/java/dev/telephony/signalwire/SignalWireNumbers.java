@@ -18,8 +18,10 @@ import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -175,16 +177,82 @@ final class SignalWireNumbers {
     }
 
     private static Route route(JsonNode item, String prefix, boolean webhooks) {
-        Optional<String> url = nullableText(item, prefix + "_request_url");
-        if (!webhooks || url.isEmpty()) {
+        String url = text(item, prefix + "_request_url");
+        if (!webhooks || url == null) {
             return null;
         }
-        Route route = new Route(uri(url.get()), method(nullableText(item, prefix + "_request_method")),
-                Optional.empty(), WebhookMethod.POST);
-        Optional<String> fallback = nullableText(item, prefix + "_fallback_url");
-        return fallback.isPresent()
-                ? route.withFallback(uri(fallback.get()).toString(), method(nullableText(item, prefix + "_fallback_method")))
-                : route;
+        String method = text(item, prefix + "_request_method");
+        String fallback = text(item, prefix + "_fallback_url");
+        return route(url, method, fallback, fallback == null ? null : text(item, prefix + "_fallback_method"));
+    }
+
+    /** The route of a number whose handler is {@code laml_webhooks}, from its request and fallback fields. */
+    private static Route route(String url, String method, String fallback, String fallbackMethod) {
+        Route route = new Route(uri(url), method(Optional.ofNullable(method)), Optional.empty(), WebhookMethod.POST);
+        return fallback != null ? route.withFallback(uri(fallback).toString(), method(Optional.ofNullable(fallbackMethod))) : route;
+    }
+
+    /** The fields of a phone-number object its routes are read from, in {@link #owned(JsonParser)}'s order. */
+    private static final List<String> ROUTE_FIELDS = List.of("call_handler", "call_request_url", "call_request_method",
+            "call_fallback_url", "call_fallback_method", "message_handler", "message_request_url", "message_request_method",
+            "message_fallback_url", "message_fallback_method");
+
+    /**
+     * A phone-number object read straight from its tokens, the parser on the object's {@code START_OBJECT};
+     * it declines (see {@link JsonTokens}) whatever {@link #owned(JsonNode)} would not read as it is, and
+     * keeps every other field as an attribute as that reading does.
+     */
+    static OwnedNumber owned(JsonParser item) throws IOException {
+        String id = null;
+        String number = null;
+        String name = null;
+        String type = null;
+        String created = null;
+        Set<NumberFeature> features = null;
+        String[] routes = new String[ROUTE_FIELDS.size()];
+        List<String> attributes = new ArrayList<>();
+        while (item.nextToken() == JsonToken.FIELD_NAME) {
+            String field = item.currentName();
+            JsonToken value = item.nextToken();
+            switch (field) {
+                case "id" -> id = JsonTokens.text(item);
+                case "number" -> number = JsonTokens.text(item);
+                case "name" -> name = JsonTokens.text(item);
+                case "number_type" -> type = JsonTokens.text(item);
+                case "created_at" -> created = JsonTokens.text(item);
+                case "capabilities" -> features = features(item);
+                default -> {
+                    int route = ROUTE_FIELDS.indexOf(field);
+                    if (route >= 0) {
+                        routes[route] = JsonTokens.text(item);
+                    }
+                    if (value == JsonToken.VALUE_STRING) {
+                        attributes.add(field);
+                        attributes.add(item.getText());
+                    } else if (value != JsonToken.VALUE_NULL) {
+                        // what the tree makes of other values: a number's or a boolean's text, a container's JSON
+                        JsonNode tree = JsonTokens.tree(item);
+                        attributes.add(field);
+                        attributes.add(tree.isValueNode() ? tree.asText() : tree.toString());
+                    }
+                }
+            }
+        }
+        if (features == null) {
+            throw JsonTokens.decline();
+        }
+        OwnedNumber.Builder owned = OwnedNumber.builder(required(id), PhoneNumber.of(required(number)))
+                .name(name)
+                .type(numberType(required(type)))
+                .features(features)
+                .status(NumberStatus.ACTIVE)
+                .createdAt(instant(required(created)))
+                .voiceRoute(LAML_WEBHOOKS.equals(routes[0]) && routes[1] != null ? route(routes[1], routes[2], routes[3], routes[3] == null ? null : routes[4]) : null)
+                .messagingRoute(LAML_WEBHOOKS.equals(routes[5]) && routes[6] != null ? route(routes[6], routes[7], routes[8], routes[8] == null ? null : routes[9]) : null);
+        for (int i = 0; i < attributes.size(); i += 2) {
+            owned.attribute(attributes.get(i), attributes.get(i + 1));
+        }
+        return owned.build();
     }
 
     private static URI uri(String text) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.telephony.api.AvailableNumber;
 import dev.telephony.api.NumberFeature;
 import dev.telephony.api.NumberType;
+import dev.telephony.api.OwnedNumber;
 import dev.telephony.api.Secret;
 import dev.telephony.api.error.ProtocolException;
 import dev.telephony.http.Authentication;
@@ -42,6 +43,24 @@ class SignalWireTokenReadingTest {
             + "{\"number\":\"+12125550104\",\"number_type\":null,\"capabilities\":{\"Voice\":true,\"FAX\":true}}"
             + "],\"page\":1}";
 
+    /** A page of the numbers list: routes by webhooks or not, attributes of every JSON type, and {@code links.next}. */
+    static final String PAGE = "{\"links\":{\"self\":\"/api/relay/rest/phone_numbers?page_size=2\","
+            + "\"next\":\"https://example.signalwire.com/api/relay/rest/phone_numbers?page_size=2&page_token=PA2\",\"prev\":null},"
+            + "\"data\":["
+            + "{\"id\":\"0c1ff6ee-6c3f-4a8e-9b0f-000000000001\",\"number\":\"+12125550100\",\"name\":\"Front desk\","
+            + "\"capabilities\":[\"voice\",\"sms\",\"mms\"],\"number_type\":\"longcode\",\"e911_address_id\":null,"
+            + "\"created_at\":\"2026-01-05T09:00:00Z\",\"updated_at\":\"2026-01-05T09:00:00.123+01:00\",\"next_billed_at\":null,"
+            + "\"call_handler\":\"laml_webhooks\",\"call_receive_mode\":\"voice\",\"call_request_url\":\"https://example.com/voice\","
+            + "\"call_request_method\":\"GET\",\"call_fallback_url\":\"https://example.com/fallback\",\"call_fallback_method\":\"POST\","
+            + "\"call_status_callback_url\":\"\",\"message_handler\":\"relay_context\",\"message_request_url\":\"https://example.com/sms\","
+            + "\"message_relay_context\":\"office\",\"country_code\":\"US\",\"billing\":{\"rate\":1.50,\"tags\":[\"a\",null]},"
+            + "\"port_count\":3,\"verified\":true},"
+            + "{\"id\":\"0c1ff6ee-6c3f-4a8e-9b0f-000000000002\",\"number\":\"+18885550101\",\"name\":null,"
+            + "\"capabilities\":{\"voice\":true,\"sms\":false},\"number_type\":\"toll-free\",\"created_at\":\"2026-02-01T10:11:12-05:00\","
+            + "\"call_handler\":null,\"call_request_url\":null,\"message_handler\":\"laml_webhooks\","
+            + "\"message_request_url\":\"https://example.com/sms\",\"message_request_method\":null,\"message_fallback_url\":null}"
+            + "]}";
+
     final RestClient client = RestClient.builder(SignalWireProvider.NAME, URI.create("http://127.0.0.1:9"))
             .authentication(Authentication.basic("project", Secret.of("api-token", "token-for-the-reading-test")))
             .errors(new SignalWireErrors()).build();
@@ -65,6 +84,78 @@ class SignalWireTokenReadingTest {
         assertThat(tokens.get().get(3).countryCode()).isEqualTo("CA");
         assertThat(tokens.get().get(3).locality()).isEmpty();
         assertThat(JsonTokens.read(answer("{\"data\":[]}"), SignalWireInventory::offersFromTokens)).contains(List.of());
+    }
+
+    @Test
+    void documentedPagesOfTheNumbersListAreReadFromTheirTokensToWhatTheTreeReads() {
+        HttpResponse answer = answer(PAGE);
+        Optional<SignalWireInventory.ListPage> tokens = JsonTokens.read(answer, SignalWireInventory::pageFromTokens);
+
+        assertThat(tokens).isPresent();
+        assertThat(tokens.get()).isEqualTo(inventory.page(answer));
+        assertThat(tokens.get().next()).contains("https://example.signalwire.com/api/relay/rest/phone_numbers?page_size=2&page_token=PA2");
+        OwnedNumber first = tokens.get().items().get(0);
+        assertThat(first.voiceRoute()).hasValueSatisfying(route -> assertThat(route.fallbackUrl()).isPresent());
+        assertThat(first.messagingRoute()).isEmpty();
+        assertThat(first.attributes()).containsEntry("billing", "{\"rate\":1.5,\"tags\":[\"a\",null]}").containsEntry("port_count", "3")
+                .containsEntry("verified", "true").containsEntry("call_status_callback_url", "").doesNotContainKey("e911_address_id")
+                .doesNotContainKey("name");
+        assertThat(tokens.get().items().get(1).messagingRoute()).isPresent();
+        assertThat(JsonTokens.read(answer("{\"data\":[],\"links\":{}}"), SignalWireInventory::pageFromTokens))
+                .contains(new SignalWireInventory.ListPage(List.of(), Optional.empty()));
+    }
+
+    @Test
+    void pagesOutsideTheDocumentedShapeAreDeclinedAndLeftToTheTreeReading() {
+        String number = "\"id\":\"n1\",\"number\":\"+12125550100\",\"capabilities\":[],\"number_type\":\"longcode\","
+                + "\"created_at\":\"2026-01-05T09:00:00Z\"";
+        for (String body : List.of("", "[]", "{}", "{\"data\":[]}", "{\"links\":{}}", "{\"data\":[],\"links\":null}",
+                "{\"data\":[],\"links\":[]}", "{\"data\":[],\"links\":{\"next\":7}}", "{\"data\":[],\"links\":{},\"errors\":[]}",
+                "{\"data\":[1],\"links\":{}}", "{\"data\":[{" + number + ",\"id\":null}],\"links\":{}}",
+                "{\"data\":[{" + number.replace("\"longcode\"", "\"mobile\"") + "}],\"links\":{}}",
+                "{\"data\":[{" + number.replace("2026-01-05T09:00:00Z", "yesterday") + "}],\"links\":{}}",
+                "{\"data\":[{" + number.replace("\"capabilities\":[]", "\"capabilities\":null") + "}],\"links\":{}}",
+                "{\"data\":[{" + number + ",\"name\":5}],\"links\":{}}",
+                "{\"data\":[{" + number + ",\"call_handler\":\"laml_webhooks\",\"call_request_url\":\"not a url\"}],\"links\":{}}",
+                "{\"data\":[{" + number + ",\"call_handler\":\"laml_webhooks\",\"call_request_url\":\"https://x.example\","
+                        + "\"call_request_method\":\"PUT\"}],\"links\":{}}",
+                "{\"data\":[{" + number + ",\"call_handler\":\"laml_webhooks\",\"call_request_url\":[]}],\"links\":{}}")) {
+            HttpResponse answer = answer(body);
+            assertThat(JsonTokens.read(answer, SignalWireInventory::pageFromTokens)).as(body).isEmpty();
+            assertThat(pageTreeReading(answer)).as(body).isEmpty();
+        }
+    }
+
+    @Test
+    void whateverTheTokenReadingAcceptsOfASpoiledPageTheTreeReadsTheSame() {
+        int accepted = 0;
+        int declined = 0;
+        for (long seed = 1; seed <= 300; seed++) {
+            for (AnswerMutation mutation : AnswerMutations.catalogue(seed)) {
+                if (seed > 1 && !DRAWN.contains(mutation.name())) {
+                    continue;
+                }
+                SimResponse spoiled = mutation.apply(SimResponse.json(200, PAGE));
+                HttpResponse answer = answer(spoiled.body());
+                Optional<SignalWireInventory.ListPage> tokens = JsonTokens.read(answer, SignalWireInventory::pageFromTokens);
+                if (tokens.isPresent()) {
+                    accepted++;
+                    assertThat(pageTreeReading(answer)).as(mutation.name() + ", seed " + seed + ": " + spoiled.body()).contains(tokens.get());
+                } else {
+                    declined++;
+                }
+            }
+        }
+        assertThat(accepted).isPositive();
+        assertThat(declined).isPositive();
+    }
+
+    private Optional<SignalWireInventory.ListPage> pageTreeReading(HttpResponse answer) {
+        try {
+            return Optional.of(inventory.page(answer));
+        } catch (ProtocolException refused) {
+            return Optional.empty();
+        }
     }
 
     @Test
