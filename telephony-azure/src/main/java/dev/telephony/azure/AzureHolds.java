@@ -38,6 +38,7 @@ import dev.telephony.api.error.RateLimitedException;
 import dev.telephony.api.error.RetryableException;
 import dev.telephony.api.error.TelephonyException;
 import dev.telephony.api.spi.Capabilities;
+import dev.telephony.api.spi.DateTimes;
 import dev.telephony.api.spi.PagedListing;
 import dev.telephony.api.spi.Reconciliation;
 import dev.telephony.api.spi.Retrier;
@@ -45,7 +46,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -846,7 +846,7 @@ final class AzureHolds implements NumberHolds {
     private static Instant dateTime(JsonNode parent, String field, String at, ErrorContext context) {
         String text = text(parent, field, at, context);
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return DateTimes.parseOffsetDateTime(text).toInstant();
         } catch (DateTimeParseException notADate) {
             throw malformed(at, "has a " + field + " that is not a date-time", context);
         }

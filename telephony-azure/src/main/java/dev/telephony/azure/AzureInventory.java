@@ -34,13 +34,13 @@ import dev.telephony.api.error.RateLimitedException;
 import dev.telephony.api.error.ReleaseOutcomeUnknownException;
 import dev.telephony.api.error.TelephonyException;
 import dev.telephony.api.spi.Capabilities;
+import dev.telephony.api.spi.DateTimes;
 import dev.telephony.api.spi.PagedListing;
 import dev.telephony.api.spi.Reconciliation;
 import dev.telephony.api.spi.Retrier;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -265,7 +265,7 @@ final class AzureInventory implements NumberInventory {
                 .setSms(PhoneNumberCapabilityType.fromString(caps.get("sms").asText())), where);
         Instant expires;
         try {
-            expires = OffsetDateTime.parse(result.path("searchExpiresBy").asText("")).toInstant();
+            expires = DateTimes.parseOffsetDateTime(result.path("searchExpiresBy").asText("")).toInstant();
         } catch (DateTimeParseException e) {
             throw AzureNumbers.malformed(where, "has no readable searchExpiresBy");
         }

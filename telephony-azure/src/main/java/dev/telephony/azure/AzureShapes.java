@@ -6,9 +6,9 @@ import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.telephony.api.spi.DateTimes;
 import java.io.IOException;
 import java.net.URI;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -359,7 +359,7 @@ final class AzureShapes {
             return;
         }
         try {
-            OffsetDateTime.parse(value.isTextual() ? value.asText() : "");
+            DateTimes.parseOffsetDateTime(value.isTextual() ? value.asText() : "");
         } catch (DateTimeParseException notADate) {
             throw new Wrong(where, "has a " + field + " that is not a date-time");
         }

@@ -11,6 +11,7 @@ import dev.telephony.api.OwnedNumber;
 import dev.telephony.api.PhoneNumber;
 import dev.telephony.api.Route;
 import dev.telephony.api.WebhookMethod;
+import dev.telephony.api.spi.DateTimes;
 import dev.telephony.http.JsonTokens;
 import java.io.IOException;
 import java.net.URI;
@@ -347,7 +348,7 @@ final class SignalWireNumbers {
 
     private static Instant instant(String text) {
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return DateTimes.parseOffsetDateTime(text).toInstant();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("created_at is not a date-time: " + text, e);
         }

@@ -1,0 +1,112 @@
+package dev.telephony.api.spi;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * RFC 3339 date-times as providers write them ({@code 2026-01-05T09:00:00Z},
+ * {@code 2026-01-05T09:00:00.123+01:00}), read for every number of every page.
+ *
+ * <p>{@link #parseOffsetDateTime} gives exactly what {@link OffsetDateTime#parse(CharSequence)} gives,
+ * and fails exactly as it fails: the common spelling (four-digit year, seconds, an optional fraction,
+ * {@code Z} or {@code ±hh:mm}) is read digit by digit, which costs a small part of what the formatter
+ * does; anything else, and any value out of range, is left to {@link OffsetDateTime#parse(CharSequence)}.
+ */
+public final class DateTimes {
+    private DateTimes() {
+    }
+
+    /**
+     * The date-time {@link OffsetDateTime#parse(CharSequence)} reads from {@code text}.
+     *
+     * @throws java.time.format.DateTimeParseException as {@link OffsetDateTime#parse(CharSequence)} throws it
+     */
+    public static OffsetDateTime parseOffsetDateTime(CharSequence text) {
+        OffsetDateTime read = readCommonSpelling(text);
+        return read != null ? read : OffsetDateTime.parse(text);
+    }
+
+    /** The date-time of {@code yyyy-mm-ddThh:mm:ss[.f…](Z|±hh:mm)}, or null for any other text or a value out of range. */
+    private static OffsetDateTime readCommonSpelling(CharSequence text) {
+        int length = text.length();
+        if (length < 20 || length > 35) {
+            return null;
+        }
+        if (text.charAt(4) != '-' || text.charAt(7) != '-' || (text.charAt(10) != 'T' && text.charAt(10) != 't')
+                || text.charAt(13) != ':' || text.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        int at = 19;
+        int nano = 0;
+        if (text.charAt(at) == '.') {
+            int first = ++at;
+            while (at < length && at - first < 9 && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
+                nano = nano * 10 + (text.charAt(at) - '0');
+                at++;
+            }
+            int read = at - first;
+            if (read == 0) {
+                return null;
+            }
+            for (int i = read; i < 9; i++) {
+                nano *= 10;
+            }
+        }
+        ZoneOffset offset = offset(text, at);
+        if (offset == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.of(LocalDate.of(year, month, day), LocalTime.of(hour, minute, second, nano), offset);
+        } catch (DateTimeException outOfRange) {
+            return null;
+        }
+    }
+
+    /** {@code Z} or {@code ±hh:mm} from {@code at} to the end, else null. */
+    private static ZoneOffset offset(CharSequence text, int at) {
+        int left = text.length() - at;
+        if (left == 1 && (text.charAt(at) == 'Z' || text.charAt(at) == 'z')) {
+            return ZoneOffset.UTC;
+        }
+        if (left != 6 || text.charAt(at + 3) != ':') {
+            return null;
+        }
+        char sign = text.charAt(at);
+        int hours = digits(text, at + 1, 2);
+        int minutes = digits(text, at + 4, 2);
+        if ((sign != '+' && sign != '-') || hours < 0 || minutes < 0) {
+            return null;
+        }
+        try {
+            return sign == '+' ? ZoneOffset.ofHoursMinutes(hours, minutes) : ZoneOffset.ofHoursMinutes(-hours, -minutes);
+        } catch (DateTimeException outOfRange) {
+            return null;
+        }
+    }
+
+    /** The ASCII digits {@code text[from, from + count)} as a number, or -1 if any is not one. */
+    private static int digits(CharSequence text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+}
