@@ -347,7 +347,23 @@ final class AzureErrors {
 
     /** One line of at most 160 characters: what an exception message may quote of an answer. */
     static String shorten(String text) {
-        String line = String.valueOf(text).replaceAll("\\s+", " ").strip();
+        String value = String.valueOf(text);
+        // a request id on every answer has no whitespace to fold: no regular expression for it
+        String line = (foldsWhitespace(value) ? WHITESPACE.matcher(value).replaceAll(" ") : value).strip();
         return line.length() <= 160 ? line : line.substring(0, 160) + "…";
+    }
+
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
+    /** Whether folding {@code \s+} into one space changes {@code text}: any whitespace but a space, or two spaces in a row. */
+    private static boolean foldsWhitespace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\013' || c == '\f' || c == '\r'
+                    || c == ' ' && i + 1 < text.length() && text.charAt(i + 1) == ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -4,6 +4,8 @@ import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.telephony.api.spi.DateTimes;
@@ -255,6 +257,15 @@ final class AzureShapes {
      * a body that is empty, not JSON, or not what Azure documents.
      */
     static Optional<String> complaint(Shape shape, byte[] body) {
+        // the answers of every page and every get: read from their tokens first, a tree only for one that is not surely right
+        if (shape == NUMBER_LIST && SurelyInShape.numberList(body) || shape == NUMBER && SurelyInShape.number(body)) {
+            return Optional.empty();
+        }
+        return treeComplaint(shape, body);
+    }
+
+    /** {@link #complaint} as the tree of the body says it. */
+    static Optional<String> treeComplaint(Shape shape, byte[] body) {
         JsonNode json;
         try {
             json = body == null || body.length == 0 ? null : JSON.readTree(body);
@@ -403,6 +414,159 @@ final class AzureShapes {
                 throw new Wrong(at, "is null");
             }
             item.accept(value, at);
+        }
+    }
+
+    /**
+     * The shapes of {@link #NUMBER_LIST} and {@link #NUMBER} checked straight from the tokens, without a
+     * tree: true only when the body is surely in its shape. Anything it cannot vouch for (a repeated key,
+     * a field of another type, a body that is not JSON) answers false and is checked by the tree, which
+     * says what is wrong; so whatever this accepts, the tree check accepts too.
+     */
+    static final class SurelyInShape {
+        private static final int ID = 1;
+        private static final int PHONE_NUMBER = 1 << 1;
+        private static final int COUNTRY_CODE = 1 << 2;
+        private static final int TYPE = 1 << 3;
+        private static final int ASSIGNMENT = 1 << 4;
+        private static final int CAPABILITIES = 1 << 5;
+        private static final int PURCHASE_DATE = 1 << 6;
+        private static final int COST = 1 << 7;
+        private static final int EVERY_FIELD = (1 << 8) - 1;
+
+        private SurelyInShape() {
+        }
+
+        static boolean numberList(byte[] body) {
+            try (JsonParser parser = parser(body)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    return false;
+                }
+                boolean numbers = false;
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (field.equals("phoneNumbers")) {
+                        if (value != JsonToken.START_ARRAY) {
+                            return false;
+                        }
+                        while (parser.nextToken() == JsonToken.START_OBJECT) {
+                            if (!purchasedNumber(parser)) {
+                                return false;
+                            }
+                        }
+                        if (parser.currentToken() != JsonToken.END_ARRAY) {
+                            return false;
+                        }
+                        numbers = true;
+                    } else if (field.equals("nextLink")) {
+                        if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL) {
+                            return false;
+                        }
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+                return numbers;
+            } catch (IOException | RuntimeException notSurely) {
+                return false;
+            }
+        }
+
+        static boolean number(byte[] body) {
+            try (JsonParser parser = parser(body)) {
+                return parser.nextToken() == JsonToken.START_OBJECT && purchasedNumber(parser);
+            } catch (IOException | RuntimeException notSurely) {
+                return false;
+            }
+        }
+
+        private static JsonParser parser(byte[] body) throws IOException {
+            JsonParser parser = JSON.createParser(body == null ? new byte[0] : body);
+            // a repeated key is its last value to the tree: the tree check decides such a body
+            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            return parser;
+        }
+
+        /** A {@code PurchasedPhoneNumber}, the parser on its {@code START_OBJECT}; false when not surely one. */
+        private static boolean purchasedNumber(JsonParser parser) throws IOException {
+            int seen = 0;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                int bit = switch (field) {
+                    case "id" -> text(parser) ? ID : -1;
+                    case "phoneNumber" -> text(parser) ? PHONE_NUMBER : -1;
+                    case "countryCode" -> text(parser) ? COUNTRY_CODE : -1;
+                    case "phoneNumberType" -> text(parser) ? TYPE : -1;
+                    case "assignmentType" -> text(parser) ? ASSIGNMENT : -1;
+                    case "capabilities" -> capabilities(parser) ? CAPABILITIES : -1;
+                    case "purchaseDate" -> dateTime(parser) ? PURCHASE_DATE : -1;
+                    case "cost" -> cost(parser) ? COST : -1;
+                    default -> {
+                        parser.skipChildren();
+                        yield 0;
+                    }
+                };
+                if (bit < 0) {
+                    return false;
+                }
+                seen |= bit;
+            }
+            return seen == EVERY_FIELD;
+        }
+
+        /** A string that is not blank, as {@link AzureShapes#text} requires. */
+        private static boolean text(JsonParser parser) throws IOException {
+            return parser.currentToken() == JsonToken.VALUE_STRING && !parser.getText().isBlank();
+        }
+
+        private static boolean dateTime(JsonParser parser) throws IOException {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                return false;
+            }
+            DateTimes.parseOffsetDateTime(parser.getText());
+            return true;
+        }
+
+        private static boolean capabilities(JsonParser parser) throws IOException {
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            boolean calling = false;
+            boolean sms = false;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if (field.equals("calling")) {
+                    calling = text(parser);
+                } else if (field.equals("sms")) {
+                    sms = text(parser);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return calling && sms;
+        }
+
+        private static boolean cost(JsonParser parser) throws IOException {
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            boolean amount = false;
+            boolean currency = false;
+            boolean frequency = false;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "amount" -> amount = value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT;
+                    case "currencyCode" -> currency = text(parser);
+                    case "billingFrequency" -> frequency = text(parser);
+                    default -> parser.skipChildren();
+                }
+            }
+            return amount && currency && frequency;
         }
     }
 }

@@ -1,0 +1,99 @@
+package dev.telephony.azure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.telephony.testkit.wire.AnswerMutation;
+import dev.telephony.testkit.wire.AnswerMutations;
+import dev.telephony.testkit.wire.SimResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pages of the account's numbers, and single numbers, are checked against Azure's documented shape
+ * from their tokens first: whatever that check vouches for, the tree check must accept, and whatever
+ * the tree check refuses, it must not vouch for.
+ */
+class AzureShapesTokenTest {
+    static final String NUMBER = "{\"id\":\"12125550100\",\"phoneNumber\":\"+12125550100\",\"countryCode\":\"US\","
+            + "\"phoneNumberType\":\"geographic\",\"capabilities\":{\"calling\":\"inbound+outbound\",\"sms\":\"none\",\"extra\":[1]},"
+            + "\"assignmentType\":\"application\",\"purchaseDate\":\"2026-01-05T09:00:00.1234567+00:00\","
+            + "\"cost\":{\"amount\":1.0,\"currencyCode\":\"USD\",\"billingFrequency\":\"monthly\"},\"operatorName\":null}";
+    static final String PAGE = "{\"phoneNumbers\":[" + NUMBER + "," + NUMBER.replace("0100", "0101").replace("1.0", "2")
+            + "],\"nextLink\":\"/phoneNumbers?skip=2&top=2&api-version=2022-12-01\"}";
+    static final Set<String> DRAWN = Set.of("truncated", "a value of the wrong type", "a field null", "a field missing");
+
+    @Test
+    void documentedPagesAndNumbersAreVouchedForFromTheirTokens() {
+        assertThat(AzureShapes.SurelyInShape.numberList(bytes(PAGE))).isTrue();
+        assertThat(AzureShapes.SurelyInShape.numberList(bytes("{\"phoneNumbers\":[],\"nextLink\":null}"))).isTrue();
+        assertThat(AzureShapes.SurelyInShape.number(bytes(NUMBER))).isTrue();
+        assertThat(AzureShapes.treeComplaint(AzureShapes.NUMBER_LIST, bytes(PAGE))).isEmpty();
+        assertThat(AzureShapes.treeComplaint(AzureShapes.NUMBER, bytes(NUMBER))).isEmpty();
+    }
+
+    @Test
+    void bodiesOutsideTheShapeAreNotVouchedForAndTheTreeCheckSaysWhatIsWrong() {
+        for (String body : List.of("", "[]", "{}", "{\"phoneNumbers\":null}", "{\"phoneNumbers\":[null]}", "{\"phoneNumbers\":{}}",
+                "{\"phoneNumbers\":[],\"nextLink\":5}", "{\"phoneNumbers\":[" + NUMBER.replace("\"id\":\"12125550100\",", "") + "]}",
+                "{\"phoneNumbers\":[" + NUMBER.replace("\"12125550100\"", "\" \"") + "]}",
+                "{\"phoneNumbers\":[" + NUMBER.replace("2026-01-05T09:00:00.1234567+00:00", "2026-02-30T09:00:00Z") + "]}",
+                "{\"phoneNumbers\":[" + NUMBER.replace("\"amount\":1.0", "\"amount\":\"1.0\"") + "]}",
+                "{\"phoneNumbers\":[" + NUMBER.replace("\"sms\":\"none\"", "\"sms\":null") + "]}",
+                "{\"phoneNumbers\":[" + NUMBER.replace("\"cost\":{", "\"cost\":{\"x\":1},\"ignored\":{") + "]}")) {
+            assertThat(AzureShapes.SurelyInShape.numberList(bytes(body))).as(body).isFalse();
+            assertThat(AzureShapes.complaint(AzureShapes.NUMBER_LIST, bytes(body))).as(body).isPresent();
+        }
+        String twice = "{\"phoneNumbers\":[],\"phoneNumbers\":[" + NUMBER + "]}";
+        assertThat(AzureShapes.SurelyInShape.numberList(bytes(twice))).as("a repeated key is the tree's to decide").isFalse();
+        assertThat(AzureShapes.complaint(AzureShapes.NUMBER_LIST, bytes(twice))).isEmpty();
+    }
+
+    @Test
+    void whateverTheTokensVouchForOfASpoiledAnswerTheTreeCheckAccepts() {
+        int vouched = 0;
+        int left = 0;
+        for (long seed = 1; seed <= 300; seed++) {
+            for (AnswerMutation mutation : AnswerMutations.catalogue(seed)) {
+                if (seed > 1 && !DRAWN.contains(mutation.name())) {
+                    continue;
+                }
+                for (String body : List.of(PAGE, NUMBER)) {
+                    byte[] spoiled = bytes(mutation.apply(SimResponse.json(200, body)).body());
+                    boolean page = body.equals(PAGE);
+                    boolean surely = page ? AzureShapes.SurelyInShape.numberList(spoiled) : AzureShapes.SurelyInShape.number(spoiled);
+                    if (surely) {
+                        vouched++;
+                        assertThat(AzureShapes.treeComplaint(page ? AzureShapes.NUMBER_LIST : AzureShapes.NUMBER, spoiled))
+                                .as(mutation.name() + ", seed " + seed + ": " + new String(spoiled, StandardCharsets.UTF_8)).isEmpty();
+                    } else {
+                        left++;
+                    }
+                }
+            }
+        }
+        assertThat(vouched).isPositive();
+        assertThat(left).isPositive();
+    }
+
+    @Test
+    void shorteningFoldsWhitespaceAsTheRegularExpressionDoes() {
+        SplittableRandom random = new SplittableRandom(7);
+        String alphabet = "ab \t\n\u000B\f\r\u00A0x";
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(12); n > 0; n--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String value = text.toString();
+            String folded = value.replaceAll("\\s+", " ").strip();
+            assertThat(AzureErrors.shorten(value)).as("'%s'", value).isEqualTo(folded.length() <= 160 ? folded : folded.substring(0, 160) + "…");
+        }
+    }
+
+    private static byte[] bytes(String body) {
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+}
