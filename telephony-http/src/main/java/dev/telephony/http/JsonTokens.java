@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,11 +24,11 @@ public final class JsonTokens {
     private JsonTokens() {
     }
 
-    /** What a token reader makes of a JSON body. */
+    /** What a token reader makes of a JSON body, or of one value of it. */
     @FunctionalInterface
     public interface Reader<T> {
         /**
-         * Reads the body from {@code parser}, placed before its first token.
+         * Reads the body from {@code parser}, placed before its first token (or the value, the parser on its first token).
          *
          * @return the value, never null
          * @throws Declined when the body is not in the shape this reader takes
@@ -84,6 +86,40 @@ public final class JsonTokens {
         }
         String text = parser.getText();
         return text.isEmpty() ? null : text;
+    }
+
+    /**
+     * The array the parser is on, each of its items an object read by {@code item} (called on the
+     * object's {@code START_OBJECT}); anything but an array of objects declines.
+     */
+    public static <T> List<T> objects(JsonParser parser, Reader<T> item) throws IOException {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            throw DECLINED;
+        }
+        List<T> items = new ArrayList<>();
+        while (parser.nextToken() == JsonToken.START_OBJECT) {
+            items.add(item.read(parser));
+        }
+        if (parser.currentToken() != JsonToken.END_ARRAY) {
+            throw DECLINED;
+        }
+        return items;
+    }
+
+    /**
+     * The current value as the providers keep a field they have no typed place for: a string as it is,
+     * a number or boolean as the tree spells it, an object or array as its JSON; {@code null} for JSON null.
+     */
+    public static String attribute(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_STRING) {
+            return parser.getText();
+        }
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        JsonNode tree = tree(parser);
+        return tree.isValueNode() ? tree.asText() : tree.toString();
     }
 
     /** The current value, object or array as a tree, for the rare field a reader keeps whole. */

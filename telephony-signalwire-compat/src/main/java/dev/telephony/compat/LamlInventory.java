@@ -180,18 +180,7 @@ final class LamlInventory implements NumberInventory {
                     answer.skipChildren();
                 }
                 case "uri" -> uri = JsonTokens.text(answer);
-                case "available_phone_numbers" -> {
-                    if (answer.currentToken() != JsonToken.START_ARRAY) {
-                        throw JsonTokens.decline();
-                    }
-                    items = new ArrayList<>();
-                    while (answer.nextToken() == JsonToken.START_OBJECT) {
-                        items.add(LamlNumbers.offerFields(answer));
-                    }
-                    if (answer.currentToken() != JsonToken.END_ARRAY) {
-                        throw JsonTokens.decline();
-                    }
-                }
+                case "available_phone_numbers" -> items = JsonTokens.objects(answer, LamlNumbers::offerFields);
                 default -> answer.skipChildren();
             }
         }
@@ -318,18 +307,7 @@ final class LamlInventory implements NumberInventory {
                     hasNext = true;
                     next = JsonTokens.text(answer);
                 }
-                case "incoming_phone_numbers" -> {
-                    if (answer.currentToken() != JsonToken.START_ARRAY) {
-                        throw JsonTokens.decline();
-                    }
-                    items = new ArrayList<>();
-                    while (answer.nextToken() == JsonToken.START_OBJECT) {
-                        items.add(LamlNumbers.owned(answer));
-                    }
-                    if (answer.currentToken() != JsonToken.END_ARRAY) {
-                        throw JsonTokens.decline();
-                    }
-                }
+                case "incoming_phone_numbers" -> items = JsonTokens.objects(answer, LamlNumbers::owned);
                 default -> answer.skipChildren();
             }
         }

@@ -146,16 +146,11 @@ final class LamlNumbers {
 
     /** {@link #valueOrNull} read from tokens: a scalar of any JSON type as the tree gives its text; a container declines. */
     private static String scalarText(JsonParser value) throws IOException {
-        JsonToken token = value.currentToken();
-        if (token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NULL) {
-            return JsonTokens.text(value);
-        }
-        if (!token.isScalarValue()) {
+        if (value.currentToken().isStructStart()) {
             throw JsonTokens.decline();
         }
-        // numbers and booleans: the tree's text of them, not the answer's spelling
-        String text = JsonTokens.tree(value).asText();
-        return text.isEmpty() ? null : text;
+        String text = JsonTokens.attribute(value);
+        return text == null || text.isEmpty() ? null : text;
     }
 
     /**
@@ -247,7 +242,7 @@ final class LamlNumbers {
         List<String> attributes = new ArrayList<>();
         while (item.nextToken() == JsonToken.FIELD_NAME) {
             String field = item.currentName();
-            JsonToken value = item.nextToken();
+            item.nextToken();
             switch (field) {
                 case "sid" -> sid = JsonTokens.text(item);
                 case "phone_number" -> phone = JsonTokens.text(item);
@@ -261,14 +256,10 @@ final class LamlNumbers {
                     } else if (field.equals("type")) {
                         type = JsonTokens.text(item);
                     }
-                    if (value == JsonToken.VALUE_STRING) {
+                    String attribute = JsonTokens.attribute(item);
+                    if (attribute != null) {
                         attributes.add(field);
-                        attributes.add(item.getText());
-                    } else if (value != JsonToken.VALUE_NULL) {
-                        // what the tree makes of other values: a number's or a boolean's text, a container's JSON
-                        JsonNode tree = JsonTokens.tree(item);
-                        attributes.add(field);
-                        attributes.add(tree.isValueNode() ? tree.asText() : tree.toString());
+                        attributes.add(attribute);
                     }
                 }
             }

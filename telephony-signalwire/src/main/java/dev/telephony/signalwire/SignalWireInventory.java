@@ -113,18 +113,7 @@ final class SignalWireInventory implements NumberInventory {
             answer.nextToken();
             switch (field) {
                 case "error", "errors" -> throw JsonTokens.decline();
-                case "data" -> {
-                    if (answer.currentToken() != JsonToken.START_ARRAY) {
-                        throw JsonTokens.decline();
-                    }
-                    offers = new ArrayList<>();
-                    while (answer.nextToken() == JsonToken.START_OBJECT) {
-                        offers.add(SignalWireNumbers.offer(answer));
-                    }
-                    if (answer.currentToken() != JsonToken.END_ARRAY) {
-                        throw JsonTokens.decline();
-                    }
-                }
+                case "data" -> offers = JsonTokens.objects(answer, SignalWireNumbers::offer);
                 default -> answer.skipChildren();
             }
         }
@@ -241,18 +230,7 @@ final class SignalWireInventory implements NumberInventory {
             answer.nextToken();
             switch (field) {
                 case "error", "errors" -> throw JsonTokens.decline();
-                case "data" -> {
-                    if (answer.currentToken() != JsonToken.START_ARRAY) {
-                        throw JsonTokens.decline();
-                    }
-                    items = new ArrayList<>();
-                    while (answer.nextToken() == JsonToken.START_OBJECT) {
-                        items.add(SignalWireNumbers.owned(answer));
-                    }
-                    if (answer.currentToken() != JsonToken.END_ARRAY) {
-                        throw JsonTokens.decline();
-                    }
-                }
+                case "data" -> items = JsonTokens.objects(answer, SignalWireNumbers::owned);
                 case "links" -> next = next(answer);
                 default -> answer.skipChildren();
             }

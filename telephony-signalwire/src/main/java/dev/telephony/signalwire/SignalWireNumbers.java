@@ -214,7 +214,7 @@ final class SignalWireNumbers {
         List<String> attributes = new ArrayList<>();
         while (item.nextToken() == JsonToken.FIELD_NAME) {
             String field = item.currentName();
-            JsonToken value = item.nextToken();
+            item.nextToken();
             switch (field) {
                 case "id" -> id = JsonTokens.text(item);
                 case "number" -> number = JsonTokens.text(item);
@@ -227,14 +227,10 @@ final class SignalWireNumbers {
                     if (route >= 0) {
                         routes[route] = JsonTokens.text(item);
                     }
-                    if (value == JsonToken.VALUE_STRING) {
+                    String attribute = JsonTokens.attribute(item);
+                    if (attribute != null) {
                         attributes.add(field);
-                        attributes.add(item.getText());
-                    } else if (value != JsonToken.VALUE_NULL) {
-                        // what the tree makes of other values: a number's or a boolean's text, a container's JSON
-                        JsonNode tree = JsonTokens.tree(item);
-                        attributes.add(field);
-                        attributes.add(tree.isValueNode() ? tree.asText() : tree.toString());
+                        attributes.add(attribute);
                     }
                 }
             }

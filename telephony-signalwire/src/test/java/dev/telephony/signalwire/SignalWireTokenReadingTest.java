@@ -12,7 +12,6 @@ import dev.telephony.http.Authentication;
 import dev.telephony.http.HttpResponse;
 import dev.telephony.http.JsonTokens;
 import dev.telephony.http.RestClient;
-import dev.telephony.testkit.wire.AnswerMutation;
 import dev.telephony.testkit.wire.AnswerMutations;
 import dev.telephony.testkit.wire.SimResponse;
 import java.net.URI;
@@ -20,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -130,20 +128,14 @@ class SignalWireTokenReadingTest {
     void whateverTheTokenReadingAcceptsOfASpoiledPageTheTreeReadsTheSame() {
         int accepted = 0;
         int declined = 0;
-        for (long seed = 1; seed <= 300; seed++) {
-            for (AnswerMutation mutation : AnswerMutations.catalogue(seed)) {
-                if (seed > 1 && !DRAWN.contains(mutation.name())) {
-                    continue;
-                }
-                SimResponse spoiled = mutation.apply(SimResponse.json(200, PAGE));
-                HttpResponse answer = answer(spoiled.body());
-                Optional<SignalWireInventory.ListPage> tokens = JsonTokens.read(answer, SignalWireInventory::pageFromTokens);
-                if (tokens.isPresent()) {
-                    accepted++;
-                    assertThat(pageTreeReading(answer)).as(mutation.name() + ", seed " + seed + ": " + spoiled.body()).contains(tokens.get());
-                } else {
-                    declined++;
-                }
+        for (AnswerMutations.Spoiling spoiling : AnswerMutations.spoilings(SimResponse.json(200, PAGE), 300)) {
+            HttpResponse answer = answer(spoiling.answer().body());
+            Optional<SignalWireInventory.ListPage> tokens = JsonTokens.read(answer, SignalWireInventory::pageFromTokens);
+            if (tokens.isPresent()) {
+                accepted++;
+                assertThat(pageTreeReading(answer)).as(spoiling.description() + ": " + spoiling.answer().body()).contains(tokens.get());
+            } else {
+                declined++;
             }
         }
         assertThat(accepted).isPositive();
@@ -187,27 +179,18 @@ class SignalWireTokenReadingTest {
         }
     }
 
-    /** The mutations that pick their place by the seed: every other one is the same for each seed, and is tried once. */
-    static final Set<String> DRAWN = Set.of("truncated", "a value of the wrong type", "a field null", "a field missing");
-
     @Test
     void whateverTheTokenReadingAcceptsOfASpoiledAnswerTheTreeReadsTheSame() {
         int accepted = 0;
         int declined = 0;
-        for (long seed = 1; seed <= 300; seed++) {
-            for (AnswerMutation mutation : AnswerMutations.catalogue(seed)) {
-                if (seed > 1 && !DRAWN.contains(mutation.name())) {
-                    continue;
-                }
-                SimResponse spoiled = mutation.apply(SimResponse.json(200, DOCUMENTED));
-                HttpResponse answer = answer(spoiled.body());
-                Optional<List<AvailableNumber>> tokens = JsonTokens.read(answer, SignalWireInventory::offersFromTokens);
-                if (tokens.isPresent()) {
-                    accepted++;
-                    assertThat(treeReading(answer)).as(mutation.name() + ", seed " + seed + ": " + spoiled.body()).contains(tokens.get());
-                } else {
-                    declined++;
-                }
+        for (AnswerMutations.Spoiling spoiling : AnswerMutations.spoilings(SimResponse.json(200, DOCUMENTED), 300)) {
+            HttpResponse answer = answer(spoiling.answer().body());
+            Optional<List<AvailableNumber>> tokens = JsonTokens.read(answer, SignalWireInventory::offersFromTokens);
+            if (tokens.isPresent()) {
+                accepted++;
+                assertThat(treeReading(answer)).as(spoiling.description() + ": " + spoiling.answer().body()).contains(tokens.get());
+            } else {
+                declined++;
             }
         }
         assertThat(accepted).isPositive();

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -71,6 +72,30 @@ public final class AnswerMutations {
                 p.replace(NODES.numberNode(-1));
             }
         })));
+        return List.copyOf(all);
+    }
+
+    /** The mutations of the catalogue that draw the place they spoil from the seed; the others spoil the same way for any seed. */
+    private static final Set<String> DRAWN = Set.of("truncated", "a value of the wrong type", "a field null", "a field missing");
+
+    /** One spoiled answer, with the mutation and seed that made it. */
+    public record Spoiling(String description, SimResponse answer) {
+    }
+
+    /**
+     * {@code answer} spoiled by every mutation of the catalogue (seed 1), and again by each mutation that
+     * draws its place from the seed for seeds 2 to {@code seeds}: what a reader of that answer is tried
+     * on, each spoiling once.
+     */
+    public static List<Spoiling> spoilings(SimResponse answer, int seeds) {
+        List<Spoiling> all = new ArrayList<>();
+        for (long seed = 1; seed <= seeds; seed++) {
+            for (AnswerMutation mutation : catalogue(seed)) {
+                if (seed == 1 || DRAWN.contains(mutation.name())) {
+                    all.add(new Spoiling(mutation.name() + " (seed " + seed + ")", mutation.apply(answer)));
+                }
+            }
+        }
         return List.copyOf(all);
     }
 
