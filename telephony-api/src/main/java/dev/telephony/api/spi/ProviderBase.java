@@ -242,7 +242,7 @@ public abstract class ProviderBase implements TelephonyProvider {
                 return extension.cast(candidate);
             }
         }
-        throw Unsupported.extension(name, extension);
+        return Unsupported.refuseExtension(name, extension);
     }
 
     /** Nothing to release by default. */
