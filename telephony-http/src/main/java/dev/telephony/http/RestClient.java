@@ -74,7 +74,9 @@ public final class RestClient implements AutoCloseable {
     private final ErrorTranslator errors;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final Retrier retrier;
+    /** Made on first use, like the reconciliation: connecting need not load the retry machinery. */
+    private volatile Retrier retrier;
+    private final RandomGenerator random;
     /** Made on first use: connecting need not load what buying and releasing take. */
     private volatile Reconciliation reconciliation;
     private final Redactor redactor;
@@ -106,7 +108,7 @@ public final class RestClient implements AutoCloseable {
         this.clock = b.clock;
         this.sleeper = b.sleeper;
         this.events = events(b);
-        this.retrier = new Retrier(b.settings.retryPolicy(), b.sleeper, b.random).reportingTo(events);
+        this.random = b.random;
         this.callersExecutor = b.executor;
         this.redactor = new Redactor(authentication.secrets());
         this.settings = b.settings;
@@ -307,7 +309,16 @@ public final class RestClient implements AutoCloseable {
 
     /** The retrier reads go through, for providers that compose reads themselves. */
     public Retrier retrier() {
-        return retrier;
+        Retrier made = retrier;
+        if (made != null) {
+            return made;
+        }
+        synchronized (this) {
+            if (retrier == null) {
+                retrier = new Retrier(settings.retryPolicy(), sleeper, random).reportingTo(events);
+            }
+            return retrier;
+        }
     }
 
     /** How this provider's purchases and releases are sent and, after a lost answer, reconciled. */
@@ -320,7 +331,7 @@ public final class RestClient implements AutoCloseable {
             if (reconciliation == null) {
                 // more numbers in flight than pooled connections would only queue for a connection
                 int concurrency = Math.min(settings.bulkConcurrency(), settings.maxConnections());
-                reconciliation = new Reconciliation(ErrorContext.of(provider), retrier, new Reconciliation.Bulk(concurrency, beside, clock));
+                reconciliation = new Reconciliation(ErrorContext.of(provider), retrier(), new Reconciliation.Bulk(concurrency, beside, clock));
             }
             return reconciliation;
         }
@@ -343,7 +354,7 @@ public final class RestClient implements AutoCloseable {
     public HttpResponse read(HttpRequest request) {
         // the request names the read in the retrier's log, written out only if a retry is logged or reported;
         // the try's number comes from the retrier, so a read allocates no counter of its own
-        return retrier.call((Object) request, () -> send(request, Retrier.currentAttempt()));
+        return retrier().call((Object) request, () -> send(request, Retrier.currentAttempt()));
     }
 
     /**
@@ -352,7 +363,7 @@ public final class RestClient implements AutoCloseable {
      * {@link #reconciliation()}.
      */
     public HttpResponse idempotentWrite(String operation, HttpRequest request) {
-        return retrier.call(operation, () -> send(request, Retrier.currentAttempt()));
+        return retrier().call(operation, () -> send(request, Retrier.currentAttempt()));
     }
 
     /** {@link #read(HttpRequest)}, then the body as {@code type}. */

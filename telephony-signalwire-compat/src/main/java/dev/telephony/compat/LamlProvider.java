@@ -1,5 +1,7 @@
 package dev.telephony.compat;
 
+import dev.telephony.api.NumberInventory;
+import dev.telephony.api.NumberPurchaser;
 import dev.telephony.api.Secret;
 import dev.telephony.api.error.ConfigurationException;
 import dev.telephony.api.spi.ProviderBase;
@@ -30,16 +32,33 @@ public final class LamlProvider extends ProviderBase {
 
     private final LamlFlavor flavor;
     private final RestClient client;
+    private final String accountPath;
+    /** The inventory the purchaser reads through, made with the first of the two to be used. */
+    private LamlInventory numbers;
 
     private LamlProvider(LamlFlavor flavor, RestClient client, String accountPath) {
-        this(flavor, client, new LamlInventory(client, flavor, accountPath));
-    }
-
-    private LamlProvider(LamlFlavor flavor, RestClient client, LamlInventory inventory) {
-        super(flavor.providerName(), flavor.capabilities(), inventory, new LamlPurchaser(client, flavor, inventory), null, List.of(),
-                client.events());
+        // the services are made on first use: connecting loads none of their classes
+        super(flavor.providerName(), flavor.capabilities(), List.of(), client.events());
         this.flavor = flavor;
         this.client = client;
+        this.accountPath = accountPath;
+    }
+
+    @Override
+    protected NumberInventory createInventory() {
+        return numbers();
+    }
+
+    @Override
+    protected NumberPurchaser createPurchaser() {
+        return new LamlPurchaser(client, flavor, numbers());
+    }
+
+    private synchronized LamlInventory numbers() {
+        if (numbers == null) {
+            numbers = new LamlInventory(client, flavor, accountPath);
+        }
+        return numbers;
     }
 
     /** A builder for SignalWire's compatibility API. */

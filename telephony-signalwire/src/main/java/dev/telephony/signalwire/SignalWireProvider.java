@@ -1,6 +1,8 @@
 package dev.telephony.signalwire;
 
 import dev.telephony.api.Capability;
+import dev.telephony.api.NumberInventory;
+import dev.telephony.api.NumberPurchaser;
 import dev.telephony.api.Secret;
 import dev.telephony.api.error.ConfigurationException;
 import dev.telephony.api.spi.ProviderBase;
@@ -37,14 +39,30 @@ public final class SignalWireProvider extends ProviderBase {
             Capability.VOICE_ROUTING, Capability.MESSAGING_ROUTING, Capability.RELEASE));
 
     private final RestClient client;
+    /** The inventory the purchaser reads through, made with the first of the two to be used. */
+    private SignalWireInventory numbers;
 
     private SignalWireProvider(RestClient client) {
-        this(client, new SignalWireInventory(client));
+        // the services are made on first use: connecting loads none of their classes
+        super(NAME, CAPABILITIES, List.of(), client.events());
+        this.client = client;
     }
 
-    private SignalWireProvider(RestClient client, SignalWireInventory inventory) {
-        super(NAME, CAPABILITIES, inventory, new SignalWirePurchaser(client, inventory), null, List.of(), client.events());
-        this.client = client;
+    @Override
+    protected NumberInventory createInventory() {
+        return numbers();
+    }
+
+    @Override
+    protected NumberPurchaser createPurchaser() {
+        return new SignalWirePurchaser(client, numbers());
+    }
+
+    private synchronized SignalWireInventory numbers() {
+        if (numbers == null) {
+            numbers = new SignalWireInventory(client);
+        }
+        return numbers;
     }
 
     public static Builder builder() {

@@ -26,11 +26,27 @@ import java.util.Set;
 public abstract class ProviderBase implements TelephonyProvider {
     private final String name;
     private final Set<Capability> capabilities;
-    private final NumberInventory inventory;
-    private final NumberPurchaser purchaser;
-    private final PortingService porting;
-    private final NumberHolds holds;
+    /** Where the services' calls are reported: fixed at construction, while the factory's binding (if any) holds. */
+    private final ProviderEvents reporting;
+    /**
+     * The provider's own services as given, or null for those it makes on first use ({@link #createInventory()}
+     * and the like) or, for porting and holds, refuses.
+     */
+    private final NumberInventory givenInventory;
+    private final NumberPurchaser givenPurchaser;
+    private final PortingService givenPorting;
+    private final NumberHolds givenHolds;
     private final List<Object> extensions;
+    /**
+     * The checked services handed out, each made on its first use, once: connecting need not load the
+     * checks, nor a provider's services, before they are called.
+     */
+    private volatile NumberInventory inventory;
+    private volatile NumberPurchaser purchaser;
+    private volatile PortingService porting;
+    private volatile NumberHolds holds;
+    private CheckedServices.Declared declared;
+    private final Object lock = new Object();
 
     /**
      * A provider that reports to the listeners of the configuration its factory is creating it from
@@ -71,13 +87,64 @@ public abstract class ProviderBase implements TelephonyProvider {
                            PortingService porting, NumberHolds holds, List<Object> extensions, ProviderEvents events) {
         this.name = Objects.requireNonNull(name, "name");
         this.capabilities = Set.copyOf(capabilities);
-        ProviderEvents reporting = reporting(name, Objects.requireNonNull(events, "events"));
-        CheckedServices.Declared declared = new CheckedServices.Declared(name, this.capabilities, reporting);
-        this.inventory = CheckedServices.inventory(Objects.requireNonNull(inventory, "inventory"), declared);
-        this.purchaser = CheckedServices.purchaser(Objects.requireNonNull(purchaser, "purchaser"), declared);
-        this.porting = CheckedServices.porting(porting != null ? porting : Unsupported.porting(name), declared);
-        this.holds = CheckedServices.holds(holds != null ? holds : Unsupported.holds(name), declared);
+        this.reporting = reporting(name, Objects.requireNonNull(events, "events"));
+        this.givenInventory = Objects.requireNonNull(inventory, "inventory");
+        this.givenPurchaser = Objects.requireNonNull(purchaser, "purchaser");
+        this.givenPorting = porting;
+        this.givenHolds = holds;
         this.extensions = List.copyOf(extensions);
+    }
+
+    /**
+     * A provider whose services are made when first used, by {@link #createInventory()},
+     * {@link #createPurchaser()}, {@link #createPorting()} and {@link #createHolds()} (each called
+     * once, from whichever thread first asks, after this constructor has returned; again only if it threw): connecting then loads none of
+     * them. It reports to {@code events} as
+     * {@link #ProviderBase(String, Set, NumberInventory, NumberPurchaser, PortingService, List, ProviderEvents)} does.
+     *
+     * @param extensions the typed extensions {@link #unwrap(Class)} offers
+     * @param events     where its service calls are reported
+     */
+    protected ProviderBase(String name, Set<Capability> capabilities, List<Object> extensions, ProviderEvents events) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.capabilities = Set.copyOf(capabilities);
+        this.reporting = reporting(name, Objects.requireNonNull(events, "events"));
+        this.givenInventory = null;
+        this.givenPurchaser = null;
+        this.givenPorting = null;
+        this.givenHolds = null;
+        this.extensions = List.copyOf(extensions);
+    }
+
+    /**
+     * The inventory of a provider built with {@link #ProviderBase(String, Set, List, ProviderEvents)},
+     * made on first use; never null. Providers given their services at construction are never asked.
+     */
+    protected NumberInventory createInventory() {
+        throw new IllegalStateException(name + " provider makes no inventory of its own");
+    }
+
+    /** The purchaser, as {@link #createInventory()} is the inventory; never null. */
+    protected NumberPurchaser createPurchaser() {
+        throw new IllegalStateException(name + " provider makes no purchaser of its own");
+    }
+
+    /** The porting service, made on first use; {@code null} (the default) for one that refuses every call as unsupported. */
+    protected PortingService createPorting() {
+        return null;
+    }
+
+    /** The holds service, made on first use; {@code null} (the default) for one that refuses every call as unsupported. */
+    protected NumberHolds createHolds() {
+        return null;
+    }
+
+    /** Who declares what, for the checked services; called with {@link #lock} held. */
+    private CheckedServices.Declared declared() {
+        if (declared == null) {
+            declared = new CheckedServices.Declared(name, capabilities, reporting);
+        }
+        return declared;
     }
 
     private static ProviderEvents reporting(String name, ProviderEvents events) {
@@ -102,24 +169,68 @@ public abstract class ProviderBase implements TelephonyProvider {
         return capabilities;
     }
 
+    // Each service is made once, under the lock, and published through its volatile field: every caller
+    // gets the same instance. Plain code, no lambdas: a cold JVM's first lambda costs more than connecting.
     @Override
     public final NumberInventory inventory() {
-        return inventory;
+        NumberInventory made = inventory;
+        if (made != null) {
+            return made;
+        }
+        synchronized (lock) {
+            if (inventory == null) {
+                NumberInventory own = givenInventory != null ? givenInventory
+                        : Objects.requireNonNull(createInventory(), "inventory");
+                inventory = CheckedServices.inventory(own, declared());
+            }
+            return inventory;
+        }
     }
 
     @Override
     public final NumberPurchaser purchaser() {
-        return purchaser;
+        NumberPurchaser made = purchaser;
+        if (made != null) {
+            return made;
+        }
+        synchronized (lock) {
+            if (purchaser == null) {
+                NumberPurchaser own = givenPurchaser != null ? givenPurchaser
+                        : Objects.requireNonNull(createPurchaser(), "purchaser");
+                purchaser = CheckedServices.purchaser(own, declared());
+            }
+            return purchaser;
+        }
     }
 
     @Override
     public final PortingService porting() {
-        return porting;
+        PortingService made = porting;
+        if (made != null) {
+            return made;
+        }
+        synchronized (lock) {
+            if (porting == null) {
+                PortingService own = givenPorting != null ? givenPorting : createPorting();
+                porting = CheckedServices.porting(own != null ? own : Unsupported.porting(name), declared());
+            }
+            return porting;
+        }
     }
 
     @Override
     public final NumberHolds holds() {
-        return holds;
+        NumberHolds made = holds;
+        if (made != null) {
+            return made;
+        }
+        synchronized (lock) {
+            if (holds == null) {
+                NumberHolds own = givenHolds != null ? givenHolds : createHolds();
+                holds = CheckedServices.holds(own != null ? own : Unsupported.holds(name), declared());
+            }
+            return holds;
+        }
     }
 
     /** The extension of that type, if this provider offers one. */
@@ -131,7 +242,7 @@ public abstract class ProviderBase implements TelephonyProvider {
                 return extension.cast(candidate);
             }
         }
-        throw Unsupported.extension(name, extension);
+        return Unsupported.refuseExtension(name, extension);
     }
 
     /** Nothing to release by default. */

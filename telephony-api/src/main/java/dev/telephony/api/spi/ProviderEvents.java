@@ -44,13 +44,13 @@ public final class ProviderEvents {
     private final String provider;
     private final TelephonyListener listener;
     private final Clock clock;
-    /** The status each order or port was last seen with; bounded, the oldest forgotten first. */
-    private final Map<String, Enum<?>> lastSeen = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Enum<?>> eldest) {
-            return size() > STATUSES_REMEMBERED;
-        }
-    };
+    /** Guards {@link #lastSeen}. */
+    private final Object seenLock = new Object();
+    /**
+     * The status each order or port was last seen with; bounded, the oldest forgotten first. Made with
+     * the first status seen: connecting need not load the map's class.
+     */
+    private Map<String, Object> lastSeen;
 
     private ProviderEvents(String provider, TelephonyListener listener, Clock clock) {
         this.provider = Objects.requireNonNull(provider, "provider");
@@ -290,10 +290,22 @@ public final class ProviderEvents {
         return found;
     }
 
-    /** Empty when unchanged; else the previous status (itself empty the first time). */
-    private Optional<Optional<Enum<?>>> changed(String key, Enum<?> status) {
-        synchronized (lastSeen) {
-            Enum<?> previous = lastSeen.put(key, status);
+    /**
+     * Empty when unchanged; else the previous status (itself empty the first time). The status is an
+     * Object, not an Enum: checking that a PurchaseStatus or PortStatus is an Enum would make verifying
+     * this class load both enums on the connect path.
+     */
+    private Optional<Optional<Object>> changed(String key, Object status) {
+        synchronized (seenLock) {
+            if (lastSeen == null) {
+                lastSeen = new LinkedHashMap<>(16, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+                        return size() > STATUSES_REMEMBERED;
+                    }
+                };
+            }
+            Object previous = lastSeen.put(key, status);
             return status.equals(previous) ? Optional.empty() : Optional.of(Optional.ofNullable(previous));
         }
     }

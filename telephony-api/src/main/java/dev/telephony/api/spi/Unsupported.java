@@ -135,4 +135,12 @@ public final class Unsupported {
     public static UnsupportedCapabilityException extension(String provider, Class<?> extension) {
         return new UnsupportedCapabilityException(provider, "the extension " + extension.getName());
     }
+
+    /**
+     * Throws {@link #extension}'s error. For {@link ProviderBase#unwrap}: throwing it there would make
+     * verifying ProviderBase, on the connect path, load the exception's class.
+     */
+    static <T> T refuseExtension(String provider, Class<T> extension) {
+        throw extension(provider, extension);
+    }
 }

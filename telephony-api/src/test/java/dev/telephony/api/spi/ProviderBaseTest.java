@@ -202,4 +202,74 @@ class ProviderBaseTest {
             throw e;
         }
     }
+
+    /** A provider that makes its services on first use, counting how often it is asked. */
+    private static final class Lazy extends ProviderBase {
+        final java.util.concurrent.atomic.AtomicInteger inventories = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger purchasers = new java.util.concurrent.atomic.AtomicInteger();
+        private final NumberInventory inventory;
+        private final NumberPurchaser purchaser;
+
+        Lazy(NumberInventory inventory, NumberPurchaser purchaser) {
+            super("lazy", EnumSet.of(Capability.PURCHASE, Capability.LIST), List.of(), ProviderEvents.none("lazy"));
+            this.inventory = inventory;
+            this.purchaser = purchaser;
+        }
+
+        @Override
+        protected NumberInventory createInventory() {
+            inventories.incrementAndGet();
+            return inventory;
+        }
+
+        @Override
+        protected NumberPurchaser createPurchaser() {
+            purchasers.incrementAndGet();
+            return purchaser;
+        }
+    }
+
+    @Test
+    void aProviderThatMakesItsServicesOnFirstUseMakesEachOnceAndHandsOutTheSameCheckedInstanceToEveryThread() throws Exception {
+        Lazy lazy = new Lazy(inventory.service, purchaser.service);
+        assertThat(lazy.inventories).hasValue(0);
+        assertThat(lazy.purchasers).hasValue(0);
+
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<List<Object>>> seen = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                seen.add(threads.submit(() -> {
+                    start.await();
+                    return List.of(lazy.inventory(), lazy.purchaser(), lazy.porting(), lazy.holds());
+                }));
+            }
+            start.countDown();
+            List<Object> first = seen.get(0).get();
+            for (java.util.concurrent.Future<List<Object>> each : seen) {
+                List<Object> services = each.get();
+                for (int i = 0; i < services.size(); i++) {
+                    assertThat(services.get(i)).isSameAs(first.get(i));
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(lazy.inventories).hasValue(1);
+        assertThat(lazy.purchasers).hasValue(1);
+
+        // the same checks as for services given at construction: arguments, then declared capabilities
+        assertThatThrownBy(() -> lazy.inventory().get(null)).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> lazy.inventory().regions()).isInstanceOf(UnsupportedCapabilityException.class);
+        assertThatThrownBy(() -> lazy.porting().get("port-1")).isInstanceOf(UnsupportedCapabilityException.class);
+        assertThatThrownBy(() -> lazy.holds().get("hold-1")).isInstanceOf(UnsupportedCapabilityException.class);
+        assertThat(inventory.calls).isEmpty();
+        lazy.inventory().get(NUMBER);
+        lazy.purchaser().order("order-1");
+        assertThat(inventory.calls).containsExactly("get");
+        assertThat(purchaser.calls).containsExactly("order");
+        assertThatThrownBy(() -> lazy.unwrap(StringBuilder.class)).isInstanceOf(UnsupportedCapabilityException.class)
+                .hasMessageContaining(StringBuilder.class.getName());
+    }
 }
