@@ -419,8 +419,8 @@ final class AzureShapes {
 
     /**
      * The shapes of {@link #NUMBER_LIST} and {@link #NUMBER} checked straight from the tokens, without a
-     * tree: true only when the body is surely in its shape. Anything it cannot vouch for (a repeated key,
-     * a field of another type, a body that is not JSON) answers false and is checked by the tree, which
+     * tree: true only when the body is surely in its shape. Anything it cannot vouch for (a field of
+     * another type, a body that is not JSON) answers false and is checked by the tree, which
      * says what is wrong; so whatever this accepts, the tree check accepts too.
      */
     static final class SurelyInShape {
@@ -443,8 +443,7 @@ final class AzureShapes {
                     return false;
                 }
                 boolean numbers = false;
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = parser.currentName();
+                for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
                     JsonToken value = parser.nextToken();
                     if (field.equals("phoneNumbers")) {
                         if (value != JsonToken.START_ARRAY) {
@@ -482,17 +481,15 @@ final class AzureShapes {
         }
 
         private static JsonParser parser(byte[] body) throws IOException {
-            JsonParser parser = JSON.createParser(body == null ? new byte[0] : body);
-            // a repeated key is its last value to the tree: the tree check decides such a body
-            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-            return parser;
+            // a repeated key is its last value to the tree; here every value of it is checked, so a body
+            // vouched for has a good last value too
+            return JSON.createParser(body == null ? new byte[0] : body);
         }
 
         /** A {@code PurchasedPhoneNumber}, the parser on its {@code START_OBJECT}; false when not surely one. */
         private static boolean purchasedNumber(JsonParser parser) throws IOException {
             int seen = 0;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
+            for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
                 parser.nextToken();
                 int bit = switch (field) {
                     case "id" -> text(parser) ? ID : -1;
@@ -535,8 +532,7 @@ final class AzureShapes {
             }
             boolean calling = false;
             boolean sms = false;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
+            for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
                 parser.nextToken();
                 if (field.equals("calling")) {
                     calling = text(parser);
@@ -556,8 +552,7 @@ final class AzureShapes {
             boolean amount = false;
             boolean currency = false;
             boolean frequency = false;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
+            for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
                 JsonToken value = parser.nextToken();
                 switch (field) {
                     case "amount" -> amount = value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT;

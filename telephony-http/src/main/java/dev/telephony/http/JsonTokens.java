@@ -12,13 +12,16 @@ import java.util.Optional;
  * Reads the answers a provider sends most often (search results, pages of numbers) straight from the
  * JSON tokens, without building a tree first.
  *
- * <p>A reader takes only the documented shape, exactly: a field of another type, a duplicate key, an
- * error body or a value the mapping refuses makes it <em>decline</em>, and the caller then reads the same
+ * <p>A reader takes only the documented shape, exactly: a field of another type, an error body or a
+ * value the mapping refuses makes it <em>decline</em>, and the caller then reads the same
  * bytes as a tree, whose strict checks name what is wrong in the {@link dev.telephony.api.error.ProtocolException}.
  * So reading from tokens changes how fast an answer is read, never what it means: whatever a reader
  * accepts, the tree reading gives the same values for.
  */
 public final class JsonTokens {
+    // A repeated key is its last value to the tree. A reader that assigns each field as it comes, keeps
+    // every attribute it meets in an insertion-ordered map and checks every value it assigns reads such an
+    // answer as the tree does; a reader that would add up repeated keys (a set of capabilities) declines them.
     private static final Declined DECLINED = new Declined();
 
     private JsonTokens() {
@@ -52,8 +55,6 @@ public final class JsonTokens {
      */
     public static <T> Optional<T> read(HttpResponse response, Reader<T> reader) {
         try (JsonParser parser = RestClient.sharedMapper().createParser(response.bodyBytes())) {
-            // a repeated key is read by the tree as its last value: the tree reading decides such answers
-            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             return Optional.of(reader.read(parser));
         } catch (IOException | RuntimeException declined) {
             return Optional.empty();
@@ -120,6 +121,18 @@ public final class JsonTokens {
         }
         JsonNode tree = tree(parser);
         return tree.isValueNode() ? tree.asText() : tree.toString();
+    }
+
+    /**
+     * {@code name}, noted in {@code seen}; a name already seen declines: for an object whose keys a
+     * reader adds up (a set of capabilities), which the tree would read by each key's last value.
+     */
+    public static String firstTime(List<String> seen, String name) {
+        if (seen.contains(name)) {
+            throw DECLINED;
+        }
+        seen.add(name);
+        return name;
     }
 
     /** The current value, object or array as a tree, for the rare field a reader keeps whole. */

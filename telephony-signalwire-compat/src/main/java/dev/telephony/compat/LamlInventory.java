@@ -166,8 +166,7 @@ final class LamlInventory implements NumberInventory {
         String uri = null;
         boolean code = false;
         boolean message = false;
-        while (answer.nextToken() == JsonToken.FIELD_NAME) {
-            String field = answer.currentName();
+        for (String field = answer.nextFieldName(); field != null; field = answer.nextFieldName()) {
             answer.nextToken();
             switch (field) {
                 case "more_info", "errors" -> throw JsonTokens.decline();
@@ -290,8 +289,7 @@ final class LamlInventory implements NumberInventory {
         String next = null;
         boolean code = false;
         boolean message = false;
-        while (answer.nextToken() == JsonToken.FIELD_NAME) {
-            String field = answer.currentName();
+        for (String field = answer.nextFieldName(); field != null; field = answer.nextFieldName()) {
             answer.nextToken();
             switch (field) {
                 case "more_info", "errors" -> throw JsonTokens.decline();

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -82,8 +83,7 @@ final class LamlNumbers {
      */
     static OfferFields offerFields(JsonParser item) throws IOException {
         OfferFields fields = new OfferFields();
-        while (item.nextToken() == JsonToken.FIELD_NAME) {
-            String field = item.currentName();
+        for (String field = item.nextFieldName(); field != null; field = item.nextFieldName()) {
             item.nextToken();
             switch (field) {
                 case "phone_number" -> fields.number = JsonTokens.text(item);
@@ -239,9 +239,8 @@ final class LamlNumbers {
         String type = null;
         Set<NumberFeature> features = null;
         String[] routes = new String[ROUTE_FIELDS.size()];
-        List<String> attributes = new ArrayList<>();
-        while (item.nextToken() == JsonToken.FIELD_NAME) {
-            String field = item.currentName();
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (String field = item.nextFieldName(); field != null; field = item.nextFieldName()) {
             item.nextToken();
             switch (field) {
                 case "sid" -> sid = JsonTokens.text(item);
@@ -257,9 +256,11 @@ final class LamlNumbers {
                         type = JsonTokens.text(item);
                     }
                     String attribute = JsonTokens.attribute(item);
+                    // a repeated field is its last value, and a last null leaves it out, as in the tree
                     if (attribute != null) {
-                        attributes.add(field);
-                        attributes.add(attribute);
+                        attributes.put(field, attribute);
+                    } else {
+                        attributes.remove(field);
                     }
                 }
             }
@@ -277,8 +278,8 @@ final class LamlNumbers {
                 .createdAt(createdAt)
                 .voiceRoute(route(routes[0], routes[1], routes[2], routes[3]))
                 .messagingRoute(route(routes[4], routes[5], routes[6], routes[7]));
-        for (int i = 0; i < attributes.size(); i += 2) {
-            owned.attribute(attributes.get(i), attributes.get(i + 1));
+        for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+            owned.attribute(attribute.getKey(), attribute.getValue());
         }
         return owned.build();
     }
@@ -340,12 +341,18 @@ final class LamlNumbers {
 
     /** Adds the feature a capability name stands for; a name the API may add later is left out. */
     private static void addFeature(Set<NumberFeature> features, String capability) {
-        switch (capability.toLowerCase(Locale.ROOT)) {
+        switch (capability) {
             case "voice" -> features.add(NumberFeature.VOICE);
             case "sms" -> features.add(NumberFeature.SMS);
             case "mms" -> features.add(NumberFeature.MMS);
             case "fax" -> features.add(NumberFeature.FAX);
-            default -> { }
+            default -> {
+                // only a name in another case ("SMS", as SignalWire writes it) pays for lower-casing it
+                String lower = capability.toLowerCase(Locale.ROOT);
+                if (!lower.equals(capability)) {
+                    addFeature(features, lower);
+                }
+            }
         }
     }
 
@@ -355,8 +362,9 @@ final class LamlNumbers {
             throw JsonTokens.decline();
         }
         Set<NumberFeature> features = EnumSet.noneOf(NumberFeature.class);
-        while (capabilities.nextToken() == JsonToken.FIELD_NAME) {
-            String name = capabilities.currentName();
+        List<String> names = new ArrayList<>(4);
+        for (String key = capabilities.nextFieldName(); key != null; key = capabilities.nextFieldName()) {
+            String name = JsonTokens.firstTime(names, key);
             JsonToken value = capabilities.nextToken();
             if (value == JsonToken.VALUE_TRUE) {
                 addFeature(features, name);

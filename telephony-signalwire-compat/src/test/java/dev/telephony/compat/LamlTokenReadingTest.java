@@ -130,6 +130,20 @@ class LamlTokenReadingTest {
     }
 
     @Test
+    void aRepeatedKeyOfAPageIsItsLastValueAsTheTreeReadsIt() {
+        String body = "{\"next_page_uri\":\"x\",\"incoming_phone_numbers\":[{\"sid\":\"PN1\",\"sid\":\"PN2\",\"phone_number\":\"+12125550100\","
+                + "\"capabilities\":{},\"date_created\":\"Thu, 30 Jul 2015 23:19:04 +0000\",\"status\":\"in-use\",\"origin\":\"x\","
+                + "\"status\":\"gone\",\"voice_url\":\"https://a.example\",\"voice_url\":null}],\"next_page_uri\":null}";
+        Optional<LamlInventory.ListPage> tokens = JsonTokens.read(answer(body), LamlInventory::pageFromTokens);
+
+        assertThat(tokens).isPresent().isEqualTo(pageTreeReading(answer(body)));
+        assertThat(tokens.get().items().get(0).id()).isEqualTo("PN2");
+        assertThat(tokens.get().items().get(0).attributes()).containsEntry("status", "gone");
+        assertThat(tokens.get().items().get(0).voiceRoute()).isEmpty();
+        assertThat(tokens.get().next()).isEmpty();
+    }
+
+    @Test
     void whateverTheTokenReadingAcceptsOfASpoiledPageTheTreeReadsTheSame() {
         int accepted = 0;
         int declined = 0;
@@ -179,12 +193,18 @@ class LamlTokenReadingTest {
             assertThat(JsonTokens.read(answer, LamlInventory::offersFromTokens)).as(body).isEmpty();
             assertThat(treeReading(answer)).as(body).isEmpty();
         }
-        // a repeated key is its last value to the tree: such an answer is the tree reading's to decide
-        for (String body : List.of("{\"available_phone_numbers\":[],\"available_phone_numbers\":[]}",
-                "{\"available_phone_numbers\":[{\"phone_number\":\"+12125550100\",\"region\":\"NY\",\"region\":\"NJ\",\"capabilities\":{}}]}")) {
-            assertThat(JsonTokens.read(answer(body), LamlInventory::offersFromTokens)).as(body).isEmpty();
-            assertThat(treeReading(answer(body))).as(body).isPresent();
+        // a repeated key is its last value to the tree, and so to the token reading
+        for (String body : List.of("{\"available_phone_numbers\":[{\"phone_number\":\"+12125550199\",\"capabilities\":{}}],"
+                        + "\"available_phone_numbers\":[],\"uri\":\"/x/Mobile.json\",\"uri\":\"/x/Local.json\"}",
+                "{\"available_phone_numbers\":[{\"phone_number\":\"+12125550100\",\"region\":\"NY\",\"region\":\"NJ\",\"beta\":true,"
+                        + "\"beta\":null,\"capabilities\":{\"voice\":true},\"capabilities\":{\"sms\":true}}],\"uri\":\"/x/Mobile.json\"}")) {
+            assertThat(JsonTokens.read(answer(body), LamlInventory::offersFromTokens)).as(body).isPresent()
+                    .isEqualTo(treeReading(answer(body)));
         }
+        // except where the token reading would add the values up: a capability named twice is the tree's to read
+        String twice = "{\"available_phone_numbers\":[{\"phone_number\":\"+12125550100\",\"capabilities\":{\"sms\":true,\"sms\":false}}]}";
+        assertThat(JsonTokens.read(answer(twice), LamlInventory::offersFromTokens)).isEmpty();
+        assertThat(treeReading(answer(twice))).hasValueSatisfying(offers -> assertThat(offers.get(0).features()).isEmpty());
     }
 
     @Test

@@ -108,8 +108,7 @@ final class SignalWireInventory implements NumberInventory {
     static List<AvailableNumber> offersFromTokens(JsonParser answer) throws IOException {
         JsonTokens.next(answer, JsonToken.START_OBJECT);
         List<AvailableNumber> offers = null;
-        while (answer.nextToken() == JsonToken.FIELD_NAME) {
-            String field = answer.currentName();
+        for (String field = answer.nextFieldName(); field != null; field = answer.nextFieldName()) {
             answer.nextToken();
             switch (field) {
                 case "error", "errors" -> throw JsonTokens.decline();
@@ -225,8 +224,7 @@ final class SignalWireInventory implements NumberInventory {
         JsonTokens.next(answer, JsonToken.START_OBJECT);
         List<OwnedNumber> items = null;
         Optional<String> next = null;
-        while (answer.nextToken() == JsonToken.FIELD_NAME) {
-            String field = answer.currentName();
+        for (String field = answer.nextFieldName(); field != null; field = answer.nextFieldName()) {
             answer.nextToken();
             switch (field) {
                 case "error", "errors" -> throw JsonTokens.decline();
@@ -247,8 +245,7 @@ final class SignalWireInventory implements NumberInventory {
             throw JsonTokens.decline();
         }
         String next = null;
-        while (links.nextToken() == JsonToken.FIELD_NAME) {
-            String field = links.currentName();
+        for (String field = links.nextFieldName(); field != null; field = links.nextFieldName()) {
             links.nextToken();
             if (field.equals("next")) {
                 next = JsonTokens.text(links);

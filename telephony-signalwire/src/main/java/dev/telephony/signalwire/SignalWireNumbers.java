@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -81,8 +82,7 @@ final class SignalWireNumbers {
         String national = null;
         String international = null;
         Set<NumberFeature> features = null;
-        while (item.nextToken() == JsonToken.FIELD_NAME) {
-            String field = item.currentName();
+        for (String field = item.nextFieldName(); field != null; field = item.nextFieldName()) {
             item.nextToken();
             switch (field) {
                 case "e164" -> e164 = JsonTokens.text(item);
@@ -211,9 +211,8 @@ final class SignalWireNumbers {
         String created = null;
         Set<NumberFeature> features = null;
         String[] routes = new String[ROUTE_FIELDS.size()];
-        List<String> attributes = new ArrayList<>();
-        while (item.nextToken() == JsonToken.FIELD_NAME) {
-            String field = item.currentName();
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (String field = item.nextFieldName(); field != null; field = item.nextFieldName()) {
             item.nextToken();
             switch (field) {
                 case "id" -> id = JsonTokens.text(item);
@@ -228,9 +227,11 @@ final class SignalWireNumbers {
                         routes[route] = JsonTokens.text(item);
                     }
                     String attribute = JsonTokens.attribute(item);
+                    // a repeated field is its last value, and a last null leaves it out, as in the tree
                     if (attribute != null) {
-                        attributes.add(field);
-                        attributes.add(attribute);
+                        attributes.put(field, attribute);
+                    } else {
+                        attributes.remove(field);
                     }
                 }
             }
@@ -246,8 +247,8 @@ final class SignalWireNumbers {
                 .createdAt(instant(required(created)))
                 .voiceRoute(LAML_WEBHOOKS.equals(routes[0]) && routes[1] != null ? route(routes[1], routes[2], routes[3], routes[3] == null ? null : routes[4]) : null)
                 .messagingRoute(LAML_WEBHOOKS.equals(routes[5]) && routes[6] != null ? route(routes[6], routes[7], routes[8], routes[8] == null ? null : routes[9]) : null);
-        for (int i = 0; i < attributes.size(); i += 2) {
-            owned.attribute(attributes.get(i), attributes.get(i + 1));
+        for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+            owned.attribute(attribute.getKey(), attribute.getValue());
         }
         return owned.build();
     }
@@ -307,8 +308,9 @@ final class SignalWireNumbers {
                 add(features, feature(capabilities.getText()));
             }
         } else if (capabilities.currentToken() == JsonToken.START_OBJECT) {
-            while (capabilities.nextToken() == JsonToken.FIELD_NAME) {
-                String name = capabilities.currentName();
+            List<String> names = new ArrayList<>(4);
+            for (String key = capabilities.nextFieldName(); key != null; key = capabilities.nextFieldName()) {
+                String name = JsonTokens.firstTime(names, key);
                 JsonToken value = capabilities.nextToken();
                 if (value == JsonToken.VALUE_TRUE) {
                     add(features, feature(name));
@@ -327,12 +329,16 @@ final class SignalWireNumbers {
 
     /** The feature SignalWire's capability name stands for, or null for one the library has no feature for. */
     private static NumberFeature feature(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
+        return switch (name) {
             case "voice" -> NumberFeature.VOICE;
             case "sms" -> NumberFeature.SMS;
             case "mms" -> NumberFeature.MMS;
             case "fax" -> NumberFeature.FAX;
-            default -> null;
+            default -> {
+                // only a name in another case pays for lower-casing it
+                String lower = name.toLowerCase(Locale.ROOT);
+                yield lower.equals(name) ? null : feature(lower);
+            }
         };
     }
 

@@ -125,6 +125,19 @@ class SignalWireTokenReadingTest {
     }
 
     @Test
+    void aRepeatedKeyOfAPageIsItsLastValueAsTheTreeReadsIt() {
+        String body = "{\"links\":{\"next\":\"x\",\"next\":null},\"data\":[{\"id\":\"n1\",\"id\":\"n2\",\"number\":\"+12125550100\","
+                + "\"capabilities\":[],\"number_type\":\"longcode\",\"created_at\":\"2026-01-05T09:00:00Z\",\"name\":\"a\",\"name\":\"b\","
+                + "\"lata\":\"1\",\"region\":\"NY\",\"lata\":\"2\"}]}";
+        Optional<SignalWireInventory.ListPage> tokens = JsonTokens.read(answer(body), SignalWireInventory::pageFromTokens);
+
+        assertThat(tokens).isPresent().isEqualTo(pageTreeReading(answer(body)));
+        assertThat(tokens.get().items().get(0).id()).isEqualTo("n2");
+        assertThat(tokens.get().items().get(0).attributes()).containsEntry("lata", "2");
+        assertThat(tokens.get().next()).isEmpty();
+    }
+
+    @Test
     void whateverTheTokenReadingAcceptsOfASpoiledPageTheTreeReadsTheSame() {
         int accepted = 0;
         int declined = 0;
@@ -171,12 +184,17 @@ class SignalWireTokenReadingTest {
             assertThat(JsonTokens.read(answer, SignalWireInventory::offersFromTokens)).as(body).isEmpty();
             assertThat(treeReading(answer)).as(body).isEmpty();
         }
-        // a repeated key is its last value to the tree: such an answer is the tree reading's to decide
-        for (String body : List.of("{\"data\":[],\"data\":[]}",
-                "{\"data\":[{\"number\":\"+12125550100\",\"number\":\"+12125550101\",\"capabilities\":[]}]}")) {
-            assertThat(JsonTokens.read(answer(body), SignalWireInventory::offersFromTokens)).as(body).isEmpty();
-            assertThat(treeReading(answer(body))).as(body).isPresent();
+        // a repeated key is its last value to the tree, and so to the token reading
+        for (String body : List.of("{\"data\":[{\"number\":\"+12125550199\",\"capabilities\":[]}],\"data\":[]}",
+                "{\"data\":[{\"number\":\"+12125550100\",\"number\":\"+12125550101\",\"number_type\":\"toll-free\","
+                        + "\"number_type\":null,\"capabilities\":{\"voice\":true},\"capabilities\":[\"sms\"]}]}")) {
+            assertThat(JsonTokens.read(answer(body), SignalWireInventory::offersFromTokens)).as(body).isPresent()
+                    .isEqualTo(treeReading(answer(body)));
         }
+        // except where the token reading would add the values up: a capability named twice is the tree's to read
+        String twice = "{\"data\":[{\"number\":\"+12125550100\",\"capabilities\":{\"voice\":true,\"voice\":false}}]}";
+        assertThat(JsonTokens.read(answer(twice), SignalWireInventory::offersFromTokens)).isEmpty();
+        assertThat(treeReading(answer(twice))).hasValueSatisfying(offers -> assertThat(offers.get(0).features()).isEmpty());
     }
 
     @Test
