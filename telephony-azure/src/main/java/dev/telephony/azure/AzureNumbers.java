@@ -104,7 +104,7 @@ final class AzureNumbers {
         if (type == null) {
             return Direction.NONE;
         }
-        for (Direction d : Direction.values()) {
+        for (Direction d : Direction.ALL) {
             if (d.sdk().equals(type)) {
                 return d;
             }

@@ -513,16 +513,27 @@ final class AzureShapes {
             return seen == EVERY_FIELD;
         }
 
-        /** A string that is not blank, as {@link AzureShapes#text} requires. */
+        /** A string that is not blank, as {@link AzureShapes#text} requires; looked at in the parser's buffer, not copied. */
         private static boolean text(JsonParser parser) throws IOException {
-            return parser.currentToken() == JsonToken.VALUE_STRING && !parser.getText().isBlank();
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                return false;
+            }
+            char[] chars = parser.getTextCharacters();
+            int end = parser.getTextOffset() + parser.getTextLength();
+            for (int i = parser.getTextOffset(); i < end; i++) {
+                // String.isBlank's whitespace: no surrogate is whitespace, so a char at a time gives the same answer
+                if (!Character.isWhitespace(chars[i])) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static boolean dateTime(JsonParser parser) throws IOException {
             if (parser.currentToken() != JsonToken.VALUE_STRING) {
                 return false;
             }
-            DateTimes.parseOffsetDateTime(parser.getText());
+            DateTimes.parseOffsetDateTime(java.nio.CharBuffer.wrap(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength()));
             return true;
         }
 

@@ -9,6 +9,9 @@ public enum Direction {
     OUTBOUND(PhoneNumberCapabilityType.OUTBOUND),
     INBOUND_OUTBOUND(PhoneNumberCapabilityType.INBOUND_OUTBOUND);
 
+    /** Every direction, made once: {@code values()} copies its array on each call, and each number read asks twice. */
+    static final java.util.List<Direction> ALL = java.util.List.of(values());
+
     private final PhoneNumberCapabilityType sdk;
 
     Direction(PhoneNumberCapabilityType sdk) {
@@ -20,7 +23,7 @@ public enum Direction {
     }
 
     static Direction of(PhoneNumberCapabilityType type) {
-        for (Direction d : values()) {
+        for (Direction d : ALL) {
             if (d.sdk.equals(type)) {
                 return d;
             }

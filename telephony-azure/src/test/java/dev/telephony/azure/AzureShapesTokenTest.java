@@ -36,6 +36,7 @@ class AzureShapesTokenTest {
         for (String body : List.of("", "[]", "{}", "{\"phoneNumbers\":null}", "{\"phoneNumbers\":[null]}", "{\"phoneNumbers\":{}}",
                 "{\"phoneNumbers\":[],\"nextLink\":5}", "{\"phoneNumbers\":[" + NUMBER.replace("\"id\":\"12125550100\",", "") + "]}",
                 "{\"phoneNumbers\":[" + NUMBER.replace("\"12125550100\"", "\" \"") + "]}",
+                "{\"phoneNumbers\":[" + NUMBER.replace("\"12125550100\"", "\"\\u2003\\t\"") + "]}",
                 "{\"phoneNumbers\":[" + NUMBER.replace("2026-01-05T09:00:00.1234567+00:00", "2026-02-30T09:00:00Z") + "]}",
                 "{\"phoneNumbers\":[" + NUMBER.replace("\"amount\":1.0", "\"amount\":\"1.0\"") + "]}",
                 "{\"phoneNumbers\":[" + NUMBER.replace("\"sms\":\"none\"", "\"sms\":null") + "]}",
@@ -53,6 +54,14 @@ class AzureShapesTokenTest {
         String idTwice = NUMBER.replace("\"id\":\"12125550100\",", "\"id\":\"12125550100\",\"id\":5,");
         assertThat(AzureShapes.SurelyInShape.number(bytes(idTwice))).isFalse();
         assertThat(AzureShapes.complaint(AzureShapes.NUMBER, bytes(idTwice))).isPresent();
+    }
+
+    @Test
+    void aStringIsBlankForTheTokensExactlyWhenItIsForTheTree() {
+        for (String id : List.of(" ", "\\u2003", "\\u00A0", "\\uD83D\\uDE00", "\\r\\n x", "\\u001C")) {
+            byte[] body = bytes(NUMBER.replace("\"id\":\"12125550100\"", "\"id\":\"" + id + "\""));
+            assertThat(AzureShapes.SurelyInShape.number(body)).as(id).isEqualTo(AzureShapes.treeComplaint(AzureShapes.NUMBER, body).isEmpty());
+        }
     }
 
     @Test
