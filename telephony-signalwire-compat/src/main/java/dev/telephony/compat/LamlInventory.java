@@ -161,14 +161,36 @@ final class LamlInventory implements NumberInventory {
      * declines, and {@link #offers(HttpResponse)} reads the answer and names what is wrong.
      */
     static List<AvailableNumber> offersFromTokens(JsonParser answer) throws IOException {
+        ListFields<LamlNumbers.OfferFields> list = listFromTokens(answer, "available_phone_numbers", LamlNumbers::offerFields);
+        Optional<NumberType> kind = LamlNumbers.listKind(list.uri);
+        List<AvailableNumber> offers = new ArrayList<>(list.items.size());
+        for (LamlNumbers.OfferFields item : list.items) {
+            offers.add(item.offer(kind));
+        }
+        return offers;
+    }
+
+    /** What a token reader takes of a list answer: its items, its {@code uri}, and its {@code next_page_uri} if it has one. */
+    private static final class ListFields<T> {
+        private List<T> items;
+        private String uri;
+        private boolean hasNext;
+        private String next;
+    }
+
+    /**
+     * A list answer read from its tokens: an object with the array {@code field} of objects, each read by
+     * {@code item}, string (or null) {@code uri} and {@code next_page_uri}, and none of the fields of a
+     * REST exception; anything else declines.
+     */
+    private static <T> ListFields<T> listFromTokens(JsonParser answer, String field, JsonTokens.Reader<T> item) throws IOException {
         JsonTokens.next(answer, JsonToken.START_OBJECT);
-        List<LamlNumbers.OfferFields> items = null;
-        String uri = null;
+        ListFields<T> list = new ListFields<>();
         boolean code = false;
         boolean message = false;
-        for (String field = answer.nextFieldName(); field != null; field = answer.nextFieldName()) {
+        for (String name = answer.nextFieldName(); name != null; name = answer.nextFieldName()) {
             answer.nextToken();
-            switch (field) {
+            switch (name) {
                 case "more_info", "errors" -> throw JsonTokens.decline();
                 case "code" -> {
                     code = true;
@@ -178,20 +200,24 @@ final class LamlInventory implements NumberInventory {
                     message = true;
                     answer.skipChildren();
                 }
-                case "uri" -> uri = JsonTokens.text(answer);
-                case "available_phone_numbers" -> items = JsonTokens.objects(answer, LamlNumbers::offerFields);
-                default -> answer.skipChildren();
+                case "uri" -> list.uri = JsonTokens.text(answer);
+                case "next_page_uri" -> {
+                    list.hasNext = true;
+                    list.next = JsonTokens.text(answer);
+                }
+                default -> {
+                    if (name.equals(field)) {
+                        list.items = JsonTokens.objects(answer, item);
+                    } else {
+                        answer.skipChildren();
+                    }
+                }
             }
         }
-        if (items == null || code && message) {
+        if (list.items == null || code && message) {
             throw JsonTokens.decline();
         }
-        Optional<NumberType> list = LamlNumbers.listKind(uri);
-        List<AvailableNumber> offers = new ArrayList<>(items.size());
-        for (LamlNumbers.OfferFields item : items) {
-            offers.add(item.offer(list));
-        }
-        return offers;
+        return list;
     }
 
     /**
@@ -283,36 +309,11 @@ final class LamlInventory implements NumberInventory {
      * answer and names what is wrong.
      */
     static ListPage pageFromTokens(JsonParser answer) throws IOException {
-        JsonTokens.next(answer, JsonToken.START_OBJECT);
-        List<OwnedNumber> items = null;
-        boolean hasNext = false;
-        String next = null;
-        boolean code = false;
-        boolean message = false;
-        for (String field = answer.nextFieldName(); field != null; field = answer.nextFieldName()) {
-            answer.nextToken();
-            switch (field) {
-                case "more_info", "errors" -> throw JsonTokens.decline();
-                case "code" -> {
-                    code = true;
-                    answer.skipChildren();
-                }
-                case "message" -> {
-                    message = true;
-                    answer.skipChildren();
-                }
-                case "next_page_uri" -> {
-                    hasNext = true;
-                    next = JsonTokens.text(answer);
-                }
-                case "incoming_phone_numbers" -> items = JsonTokens.objects(answer, LamlNumbers::owned);
-                default -> answer.skipChildren();
-            }
-        }
-        if (items == null || !hasNext || code && message) {
+        ListFields<OwnedNumber> list = listFromTokens(answer, "incoming_phone_numbers", LamlNumbers::owned);
+        if (!list.hasNext) {
             throw JsonTokens.decline();
         }
-        return new ListPage(List.copyOf(items), Optional.ofNullable(next).filter(n -> !n.isBlank()));
+        return new ListPage(List.copyOf(list.items), Optional.ofNullable(list.next).filter(n -> !n.isBlank()));
     }
 
     /** The continuation token is {@code next_page_uri}: a path from the host root, kept on this account's list. */

@@ -12,8 +12,7 @@ import dev.telephony.http.Authentication;
 import dev.telephony.http.HttpResponse;
 import dev.telephony.http.JsonTokens;
 import dev.telephony.http.RestClient;
-import dev.telephony.testkit.wire.AnswerMutations;
-import dev.telephony.testkit.wire.SimResponse;
+import dev.telephony.testkit.wire.ReadingParity;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -145,20 +144,7 @@ class LamlTokenReadingTest {
 
     @Test
     void whateverTheTokenReadingAcceptsOfASpoiledPageTheTreeReadsTheSame() {
-        int accepted = 0;
-        int declined = 0;
-        for (AnswerMutations.Spoiling spoiling : AnswerMutations.spoilings(SimResponse.json(200, PAGE), 300)) {
-            HttpResponse answer = answer(spoiling.answer().body());
-            Optional<LamlInventory.ListPage> tokens = JsonTokens.read(answer, LamlInventory::pageFromTokens);
-            if (tokens.isPresent()) {
-                accepted++;
-                assertThat(pageTreeReading(answer)).as(spoiling.description() + ": " + spoiling.answer().body()).contains(tokens.get());
-            } else {
-                declined++;
-            }
-        }
-        assertThat(accepted).isPositive();
-        assertThat(declined).isPositive();
+        ReadingParity.check(PAGE, 300, body -> JsonTokens.read(answer(body), LamlInventory::pageFromTokens), body -> pageTreeReading(answer(body)));
     }
 
     private Optional<LamlInventory.ListPage> pageTreeReading(HttpResponse answer) {
@@ -209,20 +195,7 @@ class LamlTokenReadingTest {
 
     @Test
     void whateverTheTokenReadingAcceptsOfASpoiledAnswerTheTreeReadsTheSame() {
-        int accepted = 0;
-        int declined = 0;
-        for (AnswerMutations.Spoiling spoiling : AnswerMutations.spoilings(SimResponse.json(200, DOCUMENTED), 300)) {
-            HttpResponse answer = answer(spoiling.answer().body());
-            Optional<List<AvailableNumber>> tokens = JsonTokens.read(answer, LamlInventory::offersFromTokens);
-            if (tokens.isPresent()) {
-                accepted++;
-                assertThat(treeReading(answer)).as(spoiling.description() + ": " + spoiling.answer().body()).contains(tokens.get());
-            } else {
-                declined++;
-            }
-        }
-        assertThat(accepted).isPositive();
-        assertThat(declined).isPositive();
+        ReadingParity.check(DOCUMENTED, 300, body -> JsonTokens.read(answer(body), LamlInventory::offersFromTokens), body -> treeReading(answer(body)));
     }
 
     /** What the tree reading makes of the answer: its offers, or empty when it refuses it as a protocol error. */
