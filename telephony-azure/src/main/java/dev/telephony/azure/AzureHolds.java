@@ -85,8 +85,6 @@ final class AzureHolds implements NumberHolds {
     /** Order attribute: the reservation a purchase bought. */
     static final String RESERVATION_ID = "reservationId";
     private static final String PREFIX = "az2-";
-    /** How long after a reservation's expiry a purchase that has not shown on the account is taken as failed. */
-    private static final Duration PURCHASE_GRACE = Duration.ofMinutes(30);
     private static final int LIST_PAGE = 100;
     private static final Set<String> NUMBER_STATUSES = Set.of("available", "reserved", "expired", "error", "purchased");
 
@@ -108,7 +106,7 @@ final class AzureHolds implements NumberHolds {
         this.operations = operations;
         this.errors = errors;
         this.retrier = retrier;
-        this.reconciliation = new Reconciliation(errors.context(), retrier);
+        this.reconciliation = inventory.reconciliation();
         this.clock = clock;
         this.sleeper = sleeper;
         this.assignmentType = assignmentType;
@@ -476,7 +474,7 @@ final class AzureHolds implements NumberHolds {
         if (completed || bought.size() + failures.size() == receipt.numbers().size()) {
             return build(receipt, bought.isEmpty() ? PurchaseStatus.FAILED : PurchaseStatus.COMPLETED, bought, failures, null);
         }
-        if (clock.instant().isAfter(receipt.expiresAt().plus(PURCHASE_GRACE))) {
+        if (clock.instant().isAfter(receipt.expiresAt().plus(AzurePurchaser.PURCHASE_GRACE))) {
             receipt.numbers().stream().filter(n -> !bought.contains(n) && failures.stream().noneMatch(f -> f.number().equals(n)))
                     .forEach(n -> failures.add(new dev.telephony.api.PurchaseFailure(n, "the purchase did not show on the account in time",
                             Optional.empty())));

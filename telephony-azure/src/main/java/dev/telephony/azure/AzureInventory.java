@@ -97,6 +97,11 @@ final class AzureInventory implements NumberInventory {
         this.settings = settings;
     }
 
+    /** The one reconciliation of this provider's purchases and releases, shared by its purchaser and holds. */
+    Reconciliation reconciliation() {
+        return reconciliation;
+    }
+
     /**
      * A few daemon threads that end after a minute idle. A listing whose page read ahead waits in their queue
      * fetches it itself when it gets there (see {@link PagedListing}), so several listings at once only read

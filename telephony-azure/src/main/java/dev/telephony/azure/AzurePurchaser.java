@@ -37,8 +37,8 @@ final class AzurePurchaser implements NumberPurchaser {
     static final String SEARCH_ID = "searchId";
     static final String SEARCH_SIZE = "searchSize";
     private static final String PREFIX = "az1-";
-    /** How long after a search's hold a purchase that has not shown up is taken as failed. */
-    private static final Duration PURCHASE_GRACE = Duration.ofMinutes(30);
+    /** How long after a hold ends (a search's, a reservation's) a purchase that has not shown up is taken as failed. */
+    static final Duration PURCHASE_GRACE = Duration.ofMinutes(30);
 
     private final AzureResources resources;
     private final AzureInventory inventory;
@@ -58,7 +58,7 @@ final class AzurePurchaser implements NumberPurchaser {
         this.operations = operations;
         this.errors = errors;
         this.retrier = retrier;
-        this.reconciliation = new Reconciliation(errors.context(), retrier);
+        this.reconciliation = inventory.reconciliation();
         this.clock = clock;
         this.orderPollInterval = orderPollInterval;
     }
