@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * none, or several and no name, it fails and lists what it found: picking a carrier by accident
  * spends money with the wrong one. A factory that fails to load is reported and skipped.
  *
+ * <p>A provider chosen by name is found through its module's index entry
+ * ({@link TelephonyProviderFactory#INDEX}), which loads and initialises that provider's factory alone;
+ * when there is none, or it is not usable, every factory is loaded and the choice is made among them.
+ *
  * <p>Configuration for provider {@code p} and key {@code k} comes from the explicit map, then the
  * system property {@code telephony.p.k}, then the environment variable {@code TELEPHONY_P_K}; all
  * missing keys are reported at once, by name.
@@ -77,7 +81,8 @@ public final class Telephony {
         private final Map<String, String> config = new LinkedHashMap<>();
         private ClassLoader classLoader;
         private Properties systemProperties = System.getProperties();
-        private Map<String, String> environment = System.getenv();
+        /** Null until given: {@link System#getenv()} is read only when a value is looked up there. */
+        private Map<String, String> environment;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private final List<TelephonyListener> listeners = new ArrayList<>();
@@ -157,42 +162,52 @@ public final class Telephony {
 
         /** The providers this builder can see. */
         public List<ProviderInfo> providers() {
-            return discover().factories.stream().map(Builder::describe).toList();
+            return discover(loader()).factories.stream().map(Builder::describe).toList();
         }
 
         /** Chooses, configures and creates the provider. */
         public TelephonyProvider connect() {
-            Discovery found = discover();
-            TelephonyProviderFactory factory = choose(found);
-            ProviderConfig resolved = ProviderConfig.of(factory.name(), factory.configKeys(), resolve(factory), clock, sleeper)
+            ClassLoader loader = loader();
+            Choice choice = choice();
+            TelephonyProviderFactory factory = choice == null ? null : ProviderIndex.find(loader, choice.name());
+            if (factory == null) {
+                factory = choose(discover(loader), choice);
+            }
+            TelephonyProviderFactory chosen = factory;
+            ProviderConfig resolved = ProviderConfig.of(chosen.name(), chosen.configKeys(), resolve(chosen), clock, sleeper)
                     .withListener(TelephonyListener.of(listeners));
             // nothing is logged on the way: the first log line would start the logging backend, a third of a cold connect;
             // and no lambda: a cold JVM's first one costs more than the rest of connecting
             return ProviderEvents.creating(resolved, new java.util.function.Supplier<TelephonyProvider>() {
                 @Override
                 public TelephonyProvider get() {
-                    return factory.create(resolved);
+                    return chosen.create(resolved);
                 }
             });
         }
 
-        private TelephonyProviderFactory choose(Discovery found) {
-            String wanted = provider;
-            String source = "Telephony.connect(name, …)";
-            if (wanted == null || wanted.isBlank()) {
-                wanted = systemProperties.getProperty(PROVIDER_PROPERTY);
-                source = "system property " + PROVIDER_PROPERTY;
+        /** The provider named by the builder, the system property or the environment, in that order; null when none is. */
+        private Choice choice() {
+            if (provider != null && !provider.isBlank()) {
+                return new Choice(provider.strip(), "Telephony.connect(name, …)");
             }
-            if (wanted == null || wanted.isBlank()) {
-                wanted = environment.get(PROVIDER_ENVIRONMENT);
-                source = "environment variable " + PROVIDER_ENVIRONMENT;
+            String named = systemProperties.getProperty(PROVIDER_PROPERTY);
+            if (named != null && !named.isBlank()) {
+                return new Choice(named.strip(), "system property " + PROVIDER_PROPERTY);
             }
-            if (wanted != null && !wanted.isBlank()) {
-                String name = wanted.strip();
-                TelephonyProviderFactory named = found.named(name);
+            named = environment().get(PROVIDER_ENVIRONMENT);
+            if (named != null && !named.isBlank()) {
+                return new Choice(named.strip(), "environment variable " + PROVIDER_ENVIRONMENT);
+            }
+            return null;
+        }
+
+        private TelephonyProviderFactory choose(Discovery found, Choice choice) {
+            if (choice != null) {
+                TelephonyProviderFactory named = found.named(choice.name());
                 if (named == null) {
-                    throw new ConfigurationException("no telephony provider named '" + name + "' (chosen by " + source + "); "
-                            + found.summary() + howToChoose());
+                    throw new ConfigurationException("no telephony provider named '" + choice.name() + "' (chosen by "
+                            + choice.source() + "); " + found.summary() + howToChoose());
                 }
                 return named;
             }
@@ -228,7 +243,7 @@ public final class Telephony {
                 }
                 String value = systemProperties.getProperty(key.systemProperty(factory.name()));
                 if (value == null) {
-                    value = environment.get(key.environmentVariable(factory.name()));
+                    value = environment().get(key.environmentVariable(factory.name()));
                 }
                 if (value != null) {
                     values.put(key.name(), value);
@@ -237,11 +252,17 @@ public final class Telephony {
             return values;
         }
 
-        private Discovery discover() {
+        private Map<String, String> environment() {
+            return environment != null ? environment : System.getenv();
+        }
+
+        private ClassLoader loader() {
             ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
-            if (loader == null) {
-                loader = Telephony.class.getClassLoader();
-            }
+            return loader != null ? loader : Telephony.class.getClassLoader();
+        }
+
+        /** Every factory on the class path, loaded and made; those that fail are kept as reasons. */
+        private static Discovery discover(ClassLoader loader) {
             Iterator<TelephonyProviderFactory> it = ServiceLoader.load(TelephonyProviderFactory.class, loader).iterator();
             List<TelephonyProviderFactory> factories = new ArrayList<>();
             List<String> broken = new ArrayList<>();
@@ -284,6 +305,10 @@ public final class Telephony {
         private static ProviderInfo describe(TelephonyProviderFactory f) {
             return new ProviderInfo(f.name(), f.description(), f.configKeys(), f.capabilities(), f.selectableWithoutName());
         }
+    }
+
+    /** A provider chosen by name, and where the name came from (for the message when it is not found). */
+    private record Choice(String name, String source) {
     }
 
     private record Discovery(List<TelephonyProviderFactory> factories, List<String> broken) {

@@ -25,7 +25,7 @@ public final class QuickProfile {
     private QuickProfile() {
     }
 
-    public static void main(String[] args) throws RunnerException, IOException {
+    public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
         boolean quick = args.length == 0 || !args[0].equals("full");
         List<RunResult> results = new ArrayList<>();
         // per-call and comparison benchmarks: short iterations in the quick profile
@@ -47,6 +47,11 @@ public final class QuickProfile {
         // listing in a 64 MB heap, connecting in a fresh JVM and the workflows under latency keep their own fork and iteration settings
         results.addAll(new Runner(new OptionsBuilder().shouldFailOnError(true)
                 .include("dev.telephony.benchmarks.(Listing|Connect|Workflow)Benchmark.*").build()).run());
+        // the same connect again, each fork mapping a class-data archive of it that a training run writes first
+        List<String> mapping = ConnectFromArchiveBenchmark.writeArchive(Path.of("telephony-benchmarks", "target", "connect.jsa"));
+        results.addAll(new Runner(new OptionsBuilder().shouldFailOnError(true)
+                .include("dev.telephony.benchmarks.ConnectFromArchiveBenchmark.*")
+                .jvmArgsAppend(mapping.toArray(String[]::new)).build()).run());
         String table = table(results);
         Path out = Path.of("telephony-benchmarks", "target", "benchmark-results.md");
         Files.createDirectories(out.getParent());

@@ -30,6 +30,12 @@ class CompositeHttpContractTest implements TelephonyContract {
         return union();
     }
 
+    /** The composite connects its members through Telephony, and lists every provider to check their names. */
+    @Override
+    public boolean connectsOtherProviders() {
+        return true;
+    }
+
     @Override
     public boolean capabilitiesDependOnConfiguration() {
         return true;

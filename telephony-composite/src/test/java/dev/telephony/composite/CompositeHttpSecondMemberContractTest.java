@@ -21,6 +21,12 @@ class CompositeHttpSecondMemberContractTest implements TelephonyContract {
         return CompositeHttpContractTest.union();
     }
 
+    /** The composite connects its members through Telephony, and lists every provider to check their names. */
+    @Override
+    public boolean connectsOtherProviders() {
+        return true;
+    }
+
     @Override
     public boolean capabilitiesDependOnConfiguration() {
         return true;

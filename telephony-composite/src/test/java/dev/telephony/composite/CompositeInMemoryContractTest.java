@@ -31,6 +31,12 @@ class CompositeInMemoryContractTest implements TelephonyContract {
         return true;
     }
 
+    /** The composite connects its members through Telephony, and lists every provider to check their names. */
+    @Override
+    public boolean connectsOtherProviders() {
+        return true;
+    }
+
     /** The factory declares every capability; the members configured decide the composite's. */
     @Override
     public boolean capabilitiesDependOnConfiguration() {

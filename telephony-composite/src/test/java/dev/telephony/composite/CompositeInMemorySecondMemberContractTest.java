@@ -32,6 +32,12 @@ class CompositeInMemorySecondMemberContractTest implements TelephonyContract {
         return CARRIER;
     }
 
+    /** The composite connects its members through Telephony, and lists every provider to check their names. */
+    @Override
+    public boolean connectsOtherProviders() {
+        return true;
+    }
+
     @Override
     public boolean capabilitiesDependOnConfiguration() {
         return true;

@@ -10,8 +10,17 @@ import java.util.Set;
  * {@code META-INF/services/dev.telephony.api.spi.TelephonyProviderFactory} and found with
  * {@link java.util.ServiceLoader}. It must have a public no-argument constructor that does no I/O;
  * connections are made in {@link #create(ProviderConfig)} only.
+ *
+ * <p>A module also names each of its factories in an index entry, {@value #INDEX}{@code <name>},
+ * whose one line is the factory's class name (the same line as in {@code META-INF/services}). With
+ * it, connecting by name loads and initialises that factory alone; without it, connecting still
+ * works, but loads every provider's factory to find the one named.
+ * {@code dev.telephony.testkit.contract.DiscoveryContract} checks both files.
  */
 public interface TelephonyProviderFactory {
+    /** Where a module indexes its factories by name: the entry {@code INDEX + name()} holds the class name. */
+    String INDEX = "META-INF/telephony/providers/";
+
     /** The name users choose it by, such as {@code signalwire}: lower-case words joined by dashes. */
     String name();
 

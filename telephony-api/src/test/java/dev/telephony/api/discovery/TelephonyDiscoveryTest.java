@@ -14,6 +14,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -30,10 +31,25 @@ class TelephonyDiscoveryTest {
 
     /** A builder that sees only {@code factories}, with no system properties and no environment. */
     private Telephony.Builder seeing(Class<?>... factories) throws IOException {
+        return seeing(Map.of(), factories);
+    }
+
+    /** The same, with index entries: each name holding that text. */
+    private Telephony.Builder seeing(Map<String, String> index, Class<?>... factories) throws IOException {
         Path services = dir.resolve("META-INF/services");
         Files.createDirectories(services);
         Files.writeString(services.resolve(TelephonyProviderFactory.class.getName()),
                 Arrays.stream(factories).map(Class::getName).collect(Collectors.joining("\n", "", "\n")));
+        Path entries = dir.resolve(TelephonyProviderFactory.INDEX);
+        Files.createDirectories(entries);
+        try (var earlier = Files.list(entries)) {
+            for (Path entry : earlier.toList()) {
+                Files.delete(entry);
+            }
+        }
+        for (Map.Entry<String, String> entry : index.entrySet()) {
+            Files.writeString(entries.resolve(entry.getKey()), entry.getValue());
+        }
         ClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader());
         return Telephony.builder().classLoader(loader).systemProperties(new Properties()).environment(Map.of());
     }
@@ -171,5 +187,70 @@ class TelephonyDiscoveryTest {
                             });
                         },
                         sandbox -> assertThat(sandbox.selectableWithoutName()).isFalse());
+    }
+
+    @Test
+    void aProviderChosenByNameThroughItsIndexEntryIsTheOnlyFactoryMade() throws IOException {
+        Map<String, String> index = Map.of("beta", "# the beta module\n" + TestFactories.Beta.class.getName() + "\n");
+        int before = TestFactories.Counted.MADE.get();
+        try (TelephonyProvider provider = seeing(index, TestFactories.Counted.class, TestFactories.Broken.class,
+                TestFactories.Beta.class).provider("beta").connect()) {
+            assertThat(provider.name()).isEqualTo("beta");
+        }
+        assertThat(TestFactories.Counted.MADE.get()).as("other factories made").isEqualTo(before);
+
+        try (TelephonyProvider provider = seeing(TestFactories.Counted.class, TestFactories.Beta.class)
+                .provider("beta").connect()) {
+            assertThat(provider.name()).isEqualTo("beta");
+        }
+        assertThat(TestFactories.Counted.MADE.get()).as("without an index entry every factory is made").isGreaterThan(before);
+    }
+
+    @Test
+    void anIndexEntryThatCannotBeUsedLeavesTheChoiceToDiscovery() throws IOException {
+        String beta = TestFactories.Beta.class.getName();
+        List<Map<String, String>> unusable = List.of(
+                Map.of("beta", "com.example.Missing"),
+                Map.of("beta", "java.lang.String"),
+                Map.of("beta", TestFactories.Alpha.class.getName()),
+                Map.of("beta", "# nothing but a comment\n\n"),
+                Map.of("beta", TestFactories.Broken.class.getName()));
+        for (Map<String, String> index : unusable) {
+            try (TelephonyProvider provider = seeing(index, TestFactories.Broken.class, TestFactories.Beta.class)
+                    .provider("beta").connect()) {
+                assertThat(provider.name()).as("connecting beta with the index " + index).isEqualTo("beta");
+            }
+        }
+        assertThatThrownBy(() -> seeing(Map.of("gamma", beta), TestFactories.Broken.class, TestFactories.Beta.class)
+                .provider("gamma").connect())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("no telephony provider named 'gamma'")
+                .hasMessageContaining("found beta")
+                .hasMessageContaining("failed to load")
+                .hasMessageContaining("Broken");
+    }
+
+    @Test
+    void aNameTwoModulesIndexIsLeftToDiscovery(@TempDir Path other) throws IOException {
+        String beta = TestFactories.Beta.class.getName();
+        Path entries = other.resolve(TelephonyProviderFactory.INDEX);
+        Files.createDirectories(entries);
+        Files.writeString(entries.resolve("beta"), beta);
+        Telephony.Builder builder = seeing(Map.of("beta", beta), TestFactories.Counted.class, TestFactories.Beta.class);
+        ClassLoader both = new URLClassLoader(new URL[] {other.toUri().toURL(), dir.toUri().toURL()}, getClass().getClassLoader());
+        int before = TestFactories.Counted.MADE.get();
+        try (TelephonyProvider provider = builder.classLoader(both).provider("beta").connect()) {
+            assertThat(provider.name()).isEqualTo("beta");
+        }
+        assertThat(TestFactories.Counted.MADE.get()).as("every factory made: discovery chose").isGreaterThan(before);
+    }
+
+    @Test
+    void anIndexIsNeverLookedUpUnderANameThatIsNotAProviderName() throws IOException {
+        Files.createDirectories(dir.resolve("META-INF/telephony"));
+        Files.writeString(dir.resolve("META-INF/telephony/secret"), TestFactories.Beta.class.getName());
+        assertThatThrownBy(() -> seeing(TestFactories.Alpha.class).provider("../secret").connect())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("no telephony provider named '../secret'");
     }
 }

@@ -12,6 +12,7 @@ import dev.telephony.api.spi.TelephonyProviderFactory;
 import dev.telephony.api.spi.Unsupported;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Factories the discovery tests put on a class loader of their own. */
 public final class TestFactories {
@@ -118,6 +119,20 @@ public final class TestFactories {
         @Override
         public String name() {
             return "broken";
+        }
+    }
+
+    /** "counted": counts how often it is made, to show which factories a connect made. */
+    public static final class Counted extends Base {
+        public static final AtomicInteger MADE = new AtomicInteger();
+
+        public Counted() {
+            MADE.incrementAndGet();
+        }
+
+        @Override
+        public String name() {
+            return "counted";
         }
     }
 }

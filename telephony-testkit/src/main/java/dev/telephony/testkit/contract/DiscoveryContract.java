@@ -8,15 +8,26 @@ import dev.telephony.api.TelephonyProvider;
 import dev.telephony.api.error.ConfigurationException;
 import dev.telephony.api.spi.ConfigKey;
 import dev.telephony.api.spi.TelephonyProviderFactory;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * The way users reach a provider: {@link ServiceLoader} finds its factory by name, {@code create()} works
  * from the declared configuration keys, missing keys are reported all at once, and the factory's
- * capabilities are the provider's. A broken {@code META-INF/services} file or factory fails here.
+ * capabilities are the provider's. A broken {@code META-INF/services} file or factory fails here, and
+ * so does a missing or wrong index entry ({@link TelephonyProviderFactory#INDEX}): connecting by name
+ * loads the chosen provider's factory and no other.
  */
 public interface DiscoveryContract extends ProviderContract {
 
@@ -26,6 +37,59 @@ public interface DiscoveryContract extends ProviderContract {
      */
     default boolean capabilitiesDependOnConfiguration() {
         return false;
+    }
+
+    /**
+     * Whether connecting this provider connects others through {@link Telephony} too (a composite of
+     * members does): then loading their factories is its work, and the check that connecting loads no
+     * other provider's factory does not apply.
+     */
+    default boolean connectsOtherProviders() {
+        return false;
+    }
+
+    @Test
+    default void theIndexEntryNamesTheFactoryServiceLoaderFinds(ProviderHarness h) throws IOException {
+        String name = h.provider().name();
+        String factory = factory(name).getClass().getName();
+        String entry = TelephonyProviderFactory.INDEX + name;
+        List<URL> entries = Collections.list(Thread.currentThread().getContextClassLoader().getResources(entry));
+        assertThat(entries).as("the index entries " + entry + " on the class path: add src/main/resources/" + entry
+                + " holding the line " + factory).hasSize(1);
+        assertThat(classNames(entries.get(0))).as(entries.get(0) + " names the factory ServiceLoader finds")
+                .containsExactly(factory);
+    }
+
+    @Test
+    default void connectingByNameLoadsAndInitialisesNoOtherProvidersFactory(ProviderHarness h) throws Exception {
+        Assumptions.assumeFalse(connectsOtherProviders(), "connecting this provider connects others");
+        String name = h.provider().name();
+        String chosen = factory(name).getClass().getName();
+        Map<String, String> config = h.factoryConfiguration();
+        try (ObservedClassLoader loader = ObservedClassLoader.ofClassPath()) {
+            List<String> factories = new ArrayList<>();
+            for (URL services : Collections.list(loader.getResources("META-INF/services/"
+                    + TelephonyProviderFactory.class.getName()))) {
+                factories.addAll(classNames(services));
+            }
+            assertThat(factories).as("the factories on the class path").contains(chosen);
+            Thread thread = Thread.currentThread();
+            ClassLoader before = thread.getContextClassLoader();
+            thread.setContextClassLoader(loader);
+            try (AutoCloseable created = (AutoCloseable) loader.loadClass(Telephony.class.getName())
+                    .getMethod("connect", String.class, Map.class).invoke(null, name, config)) {
+                assertThat(created).isNotNull();
+            } finally {
+                thread.setContextClassLoader(before);
+            }
+            assertThat(loader.hasLoaded(chosen)).as("connecting '" + name + "' loaded its factory " + chosen).isTrue();
+            for (String other : factories) {
+                if (!other.equals(chosen)) {
+                    assertThat(loader.hasLoaded(other)).as("connecting '" + name + "' loaded another provider's factory, "
+                            + other + ": is " + TelephonyProviderFactory.INDEX + name + " in the module?").isFalse();
+                }
+            }
+        }
     }
 
     @Test
@@ -69,6 +133,23 @@ public interface DiscoveryContract extends ProviderContract {
         assertThatThrownBy(() -> Telephony.connect(name, Map.of())).isInstanceOfSatisfying(ConfigurationException.class,
                 e -> unconditional.forEach(key -> assertThat(String.join(" ", e.keys()) + " " + e.getMessage())
                         .as("the missing key " + key + " named").contains(key)));
+    }
+
+    /** The class names a {@code META-INF/services} file or an index entry lists, comments and blanks left out. */
+    private static List<String> classNames(URL file) {
+        List<String> names = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(file.openStream(), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                int comment = line.indexOf('#');
+                String className = (comment < 0 ? line : line.substring(0, comment)).strip();
+                if (!className.isEmpty()) {
+                    names.add(className);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + file, e);
+        }
+        return names;
     }
 
     private static TelephonyProviderFactory factory(String name) {
