@@ -44,7 +44,6 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
@@ -84,6 +83,8 @@ public final class RestClient implements AutoCloseable {
     private final ProviderEvents events;
     private PoolingHttpClientConnectionManager connections;
     private volatile CloseableHttpClient http;
+    /** Read from the base URI on the first request; threads that race make equal ones. */
+    private volatile RequestTarget target;
     private boolean closed;
     /** The caller's executor for work beside the caller, or null for threads of this client's own (made on first use, closed with it). */
     private final java.util.concurrent.Executor callersExecutor;
@@ -129,6 +130,15 @@ public final class RestClient implements AutoCloseable {
      * The pooled client, made on the first request: connecting a provider stays cheap, and a provider
      * that is never used opens nothing.
      */
+    private RequestTarget target() {
+        RequestTarget known = target;
+        if (known == null) {
+            known = RequestTarget.of(baseUri);
+            target = known;
+        }
+        return known;
+    }
+
     private CloseableHttpClient http() {
         CloseableHttpClient client = http;
         if (client != null) {
@@ -211,7 +221,7 @@ public final class RestClient implements AutoCloseable {
         /** An explicit proxy (with Basic credentials when it asks), else the JVM proxy selector of the moment (-Dhttps.proxyHost and the rest). */
         private static void routeThroughProxy(HttpSettings settings, org.apache.hc.client5.http.impl.classic.HttpClientBuilder builder) {
             if (settings.proxy().isEmpty()) {
-                builder.setRoutePlanner(new org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner((java.net.ProxySelector) null));
+                builder.setRoutePlanner(new JvmProxyRoutePlanner());
                 return;
             }
             HttpProxy proxy = settings.proxy().get();
@@ -466,20 +476,19 @@ public final class RestClient implements AutoCloseable {
     }
 
     private HttpResponse exchange(HttpRequest request, int attempt) {
-        ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method()).setUri(baseUri + request.pathAndQuery())
-                .addHeader("Accept", "application/json");
-        // loops rather than forEach(builder::addHeader), which would make a method reference per request
+        ClassicHttpRequest message = target().request(request.method(), request.pathAndQuery());
+        message.addHeader("Accept", "application/json");
+        // loops rather than forEach(message::addHeader), which would make a method reference per request
         for (Map.Entry<String, String> header : authentication.headers().entrySet()) {
-            builder.addHeader(header.getKey(), header.getValue());
+            message.addHeader(header.getKey(), header.getValue());
         }
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
-            builder.addHeader(header.getKey(), header.getValue());
+            message.addHeader(header.getKey(), header.getValue());
         }
         byte[] body = request.bodyBytes();
         if (body != null) {
-            builder.setEntity(Pool.entity(body, request.contentType().orElse("application/octet-stream")));
+            message.setEntity(Pool.entity(body, request.contentType().orElse("application/octet-stream")));
         }
-        ClassicHttpRequest message = builder.build();
         // with DEBUG off and no listener a request costs no clock reads, boxing or header lookups for a line nobody writes
         boolean debug = Log.LOG.isDebugEnabled();
         long started = debug ? clock.millis() : 0;

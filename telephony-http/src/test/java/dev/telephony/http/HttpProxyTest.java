@@ -119,4 +119,34 @@ class HttpProxyTest {
         }
         assertThat(onlyRequest().getHeader("Host")).isEqualTo("api.provider.invalid");
     }
+
+    @Test
+    void aProxySelectorTheApplicationInstallsLaterIsAskedOnEveryRequestSocksPassedOver() {
+        java.net.ProxySelector saved = java.net.ProxySelector.getDefault();
+        java.util.List<java.net.URI> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (RestClient client = client(HttpSettings.defaults())) {
+            java.net.ProxySelector.setDefault(new java.net.ProxySelector() {
+                @Override
+                public java.util.List<java.net.Proxy> select(java.net.URI uri) {
+                    if (uri.getScheme().equals("socket")) {
+                        // the JDK's own question when a socket connects (to the proxy, here): no SOCKS for that
+                        return java.util.List.of(java.net.Proxy.NO_PROXY);
+                    }
+                    asked.add(uri);
+                    return java.util.List.of(new java.net.Proxy(java.net.Proxy.Type.SOCKS, new java.net.InetSocketAddress("127.0.0.1", 9)),
+                            new java.net.Proxy(java.net.Proxy.Type.HTTP, new java.net.InetSocketAddress("127.0.0.1", proxy.port())));
+                }
+
+                @Override
+                public void connectFailed(java.net.URI uri, java.net.SocketAddress address, java.io.IOException failure) {
+                }
+            });
+            assertThat(client.read(HttpRequest.get("/v1/numbers")).text()).contains("proxy");
+            assertThat(client.read(HttpRequest.get("/v1/numbers")).text()).contains("proxy");
+        } finally {
+            java.net.ProxySelector.setDefault(saved);
+        }
+        assertThat(asked).as("the selector asked for each request, with the target").hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(uri -> assertThat(uri.getHost()).isEqualTo("api.provider.invalid"));
+    }
 }

@@ -13,6 +13,7 @@ import dev.telephony.api.OwnedNumber;
 import dev.telephony.api.PhoneNumber;
 import dev.telephony.api.Route;
 import dev.telephony.api.WebhookMethod;
+import dev.telephony.api.spi.DateTimes;
 import dev.telephony.http.JsonTokens;
 import java.io.IOException;
 import java.net.URI;
@@ -380,7 +381,13 @@ final class LamlNumbers {
      * gives a one-digit day.
      */
     static Optional<Instant> date(String text) {
-        Matcher month = LONG_MONTH.matcher(text.strip());
+        String stripped = text.strip();
+        // the common spelling has no month to shorten: read at once, as the formatter would read it
+        Optional<ZonedDateTime> common = DateTimes.readRfc1123(stripped);
+        if (common.isPresent()) {
+            return Optional.of(common.get().toInstant());
+        }
+        Matcher month = LONG_MONTH.matcher(stripped);
         String normalized = month.replaceAll("$1");
         try {
             return Optional.of(ZonedDateTime.parse(normalized, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());

@@ -1,10 +1,14 @@
 package dev.telephony.api.spi;
 
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 
 /**
  * RFC 3339 date-times as providers write them ({@code 2026-01-05T09:00:00Z},
@@ -14,9 +18,102 @@ import java.time.ZoneOffset;
  * and fails exactly as it fails: the common spelling (four-digit year, seconds, an optional fraction,
  * {@code Z} or {@code ±hh:mm}) is read digit by digit, which costs a small part of what the formatter
  * does; anything else, and any value out of range, is left to {@link OffsetDateTime#parse(CharSequence)}.
+ *
+ * <p>{@link #parseRfc1123} does the same for RFC 1123 dates ({@code Tue, 01 Dec 2026 18:39:10 +0000}),
+ * as the LaML API writes them for every number, against
+ * {@link DateTimeFormatter#RFC_1123_DATE_TIME}.
  */
 public final class DateTimes {
+    private static final String DAYS = "MonTueWedThuFriSatSun";
+    private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
     private DateTimes() {
+    }
+
+    /**
+     * The date-time {@code ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME)} reads.
+     *
+     * @throws java.time.format.DateTimeParseException as that call throws it
+     */
+    public static ZonedDateTime parseRfc1123(CharSequence text) {
+        ZonedDateTime read = readRfc1123Spelling(text);
+        return read != null ? read : ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
+    }
+
+    /**
+     * The date-time of RFC 1123's common spelling, {@code Www, dd Mmm yyyy hh:mm:ss (±hhmm|GMT)} with
+     * the day of the week the date's own, exactly as {@link #parseRfc1123} reads it; empty for any other
+     * text, which the formatter may still read or refuse.
+     */
+    public static java.util.Optional<ZonedDateTime> readRfc1123(CharSequence text) {
+        return java.util.Optional.ofNullable(readRfc1123Spelling(text));
+    }
+
+    /**
+     * The date-time of {@code Www, dd Mmm yyyy hh:mm:ss (±hhmm|GMT)}, names spelled as the formatter
+     * writes them and the day of the week the date's own; null for any other text or a value out of range.
+     */
+    private static ZonedDateTime readRfc1123Spelling(CharSequence text) {
+        int length = text.length();
+        if (length != 29 && length != 31) {
+            return null;
+        }
+        if (text.charAt(3) != ',' || text.charAt(4) != ' ' || text.charAt(7) != ' ' || text.charAt(11) != ' '
+                || text.charAt(16) != ' ' || text.charAt(19) != ':' || text.charAt(22) != ':' || text.charAt(25) != ' ') {
+            return null;
+        }
+        int weekday = name(DAYS, text, 0);
+        int month = name(MONTHS, text, 8);
+        int day = digits(text, 5, 2);
+        int year = digits(text, 12, 4);
+        int hour = digits(text, 17, 2);
+        int minute = digits(text, 20, 2);
+        int second = digits(text, 23, 2);
+        if (weekday < 0 || month < 0 || day < 0 || year < 0 || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        ZoneOffset offset = rfc1123Offset(text);
+        if (offset == null) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.of(year, month + 1, day);
+            if (date.getDayOfWeek() != DayOfWeek.of(weekday + 1)) {
+                return null;
+            }
+            return ZonedDateTime.of(LocalDateTime.of(date, LocalTime.of(hour, minute, second)), offset);
+        } catch (DateTimeException outOfRange) {
+            return null;
+        }
+    }
+
+    /** {@code GMT} or {@code ±hhmm} after the time, else null. */
+    private static ZoneOffset rfc1123Offset(CharSequence text) {
+        if (text.length() == 29) {
+            return text.charAt(26) == 'G' && text.charAt(27) == 'M' && text.charAt(28) == 'T' ? ZoneOffset.UTC : null;
+        }
+        char sign = text.charAt(26);
+        int hours = digits(text, 27, 2);
+        int minutes = digits(text, 29, 2);
+        if ((sign != '+' && sign != '-') || hours < 0 || minutes < 0) {
+            return null;
+        }
+        try {
+            return sign == '+' ? ZoneOffset.ofHoursMinutes(hours, minutes) : ZoneOffset.ofHoursMinutes(-hours, -minutes);
+        } catch (DateTimeException outOfRange) {
+            return null;
+        }
+    }
+
+    /** The index of the three-letter name at {@code text[at, at + 3)} among {@code names}, or -1. */
+    private static int name(String names, CharSequence text, int at) {
+        for (int i = 0; i < names.length(); i += 3) {
+            if (names.charAt(i) == text.charAt(at) && names.charAt(i + 1) == text.charAt(at + 1)
+                    && names.charAt(i + 2) == text.charAt(at + 2)) {
+                return i / 3;
+            }
+        }
+        return -1;
     }
 
     /**

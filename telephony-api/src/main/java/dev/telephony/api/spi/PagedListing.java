@@ -209,7 +209,12 @@ public final class PagedListing<T> implements Listing<T> {
     private record Fetched<T>(Page<T> page, Set<T> items) {
         /** Null for a null page, which the walk refuses. */
         static <T> Fetched<T> of(Page<T> page) {
-            return page == null ? null : new Fetched<>(page, new HashSet<>(page.items()));
+            if (page == null) {
+                return null;
+            }
+            List<T> items = page.items();
+            // one item (a get's page) cannot be named twice: no whole value is hashed for it
+            return new Fetched<>(page, items.size() == 1 ? Set.of(items.get(0)) : new HashSet<>(items));
         }
     }
 

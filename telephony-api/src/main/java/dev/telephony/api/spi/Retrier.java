@@ -28,8 +28,12 @@ public final class Retrier {
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final ProviderEvents events;
-    /** The try of the read this thread is running under {@link #call}: for request events of clients that cannot count. */
-    private static final ThreadLocal<Integer> ATTEMPT = new ThreadLocal<>();
+    /**
+     * The try of the read this thread is running under {@link #call}, 0 outside one: for request events
+     * of clients that cannot count. One holder per thread, kept: setting and removing a thread-local
+     * for every read cost more than the read's own bookkeeping.
+     */
+    private static final ThreadLocal<int[]> ATTEMPT = ThreadLocal.withInitial(Retrier::noAttempt);
 
     /** A retrier that reports no retries; see {@link #reportingTo(ProviderEvents)}. */
     public Retrier(RetryPolicy policy, Sleeper sleeper, RandomGenerator random) {
@@ -67,16 +71,17 @@ public final class Retrier {
      * retry is logged or reported: a read that succeeds at once builds no name.
      */
     public <T> T call(Object operation, Supplier<T> read) {
-        Integer outer = ATTEMPT.get();
+        int[] attempt = ATTEMPT.get();
+        int outer = attempt[0];
         try {
-            return attempts(operation, read);
+            return attempts(operation, read, attempt);
         } finally {
-            if (outer == null) {
-                ATTEMPT.remove();
-            } else {
-                ATTEMPT.set(outer);
-            }
+            attempt[0] = outer;
         }
+    }
+
+    private static int[] noAttempt() {
+        return new int[1];
     }
 
     /**
@@ -84,13 +89,13 @@ public final class Retrier {
      * one. For clients (an SDK's pipeline) that report each request but cannot see the retries around it.
      */
     public static int currentAttempt() {
-        Integer attempt = ATTEMPT.get();
-        return attempt == null ? 1 : attempt;
+        int attempt = ATTEMPT.get()[0];
+        return attempt == 0 ? 1 : attempt;
     }
 
-    private <T> T attempts(Object operation, Supplier<T> read) {
+    private <T> T attempts(Object operation, Supplier<T> read, int[] current) {
         for (int attempt = 1; ; attempt++) {
-            ATTEMPT.set(attempt);
+            current[0] = attempt;
             try {
                 return read.get();
             } catch (RateLimitedException | ProviderUnavailableException e) {
