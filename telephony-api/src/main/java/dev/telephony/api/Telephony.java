@@ -168,8 +168,8 @@ public final class Telephony {
         /** Chooses, configures and creates the provider. */
         public TelephonyProvider connect() {
             ClassLoader loader = loader();
-            Choice choice = choice();
-            TelephonyProviderFactory factory = choice == null ? null : ProviderIndex.find(loader, choice.name());
+            String choice = choice();
+            TelephonyProviderFactory factory = choice == null ? null : ProviderIndex.find(loader, choice);
             if (factory == null) {
                 factory = choose(discover(loader), choice);
             }
@@ -187,27 +187,34 @@ public final class Telephony {
         }
 
         /** The provider named by the builder, the system property or the environment, in that order; null when none is. */
-        private Choice choice() {
+        private String choice() {
             if (provider != null && !provider.isBlank()) {
-                return new Choice(provider.strip(), "Telephony.connect(name, …)");
+                return provider.strip();
             }
             String named = systemProperties.getProperty(PROVIDER_PROPERTY);
             if (named != null && !named.isBlank()) {
-                return new Choice(named.strip(), "system property " + PROVIDER_PROPERTY);
+                return named.strip();
             }
             named = environment().get(PROVIDER_ENVIRONMENT);
-            if (named != null && !named.isBlank()) {
-                return new Choice(named.strip(), "environment variable " + PROVIDER_ENVIRONMENT);
-            }
-            return null;
+            return named != null && !named.isBlank() ? named.strip() : null;
         }
 
-        private TelephonyProviderFactory choose(Discovery found, Choice choice) {
+        /** Where {@link #choice()} found the name, for the message when no provider has it. */
+        private String sourceOfChoice() {
+            if (provider != null && !provider.isBlank()) {
+                return "Telephony.connect(name, …)";
+            }
+            String named = systemProperties.getProperty(PROVIDER_PROPERTY);
+            return named != null && !named.isBlank() ? "system property " + PROVIDER_PROPERTY
+                    : "environment variable " + PROVIDER_ENVIRONMENT;
+        }
+
+        private TelephonyProviderFactory choose(Discovery found, String choice) {
             if (choice != null) {
-                TelephonyProviderFactory named = found.named(choice.name());
+                TelephonyProviderFactory named = found.named(choice);
                 if (named == null) {
-                    throw new ConfigurationException("no telephony provider named '" + choice.name() + "' (chosen by "
-                            + choice.source() + "); " + found.summary() + howToChoose());
+                    throw new ConfigurationException("no telephony provider named '" + choice + "' (chosen by "
+                            + sourceOfChoice() + "); " + found.summary() + howToChoose());
                 }
                 return named;
             }
@@ -305,10 +312,6 @@ public final class Telephony {
         private static ProviderInfo describe(TelephonyProviderFactory f) {
             return new ProviderInfo(f.name(), f.description(), f.configKeys(), f.capabilities(), f.selectableWithoutName());
         }
-    }
-
-    /** A provider chosen by name, and where the name came from (for the message when it is not found). */
-    private record Choice(String name, String source) {
     }
 
     private record Discovery(List<TelephonyProviderFactory> factories, List<String> broken) {

@@ -162,7 +162,8 @@ final class LamlNumbers {
      */
     static NumberType typeOf(PhoneNumber number, Optional<NumberType> list) {
         if (number.isNanp()) {
-            if (TOLL_FREE_NPAS.contains(number.nationalNumber().substring(0, 3))) {
+            // +1 and the area code's three digits
+            if (TOLL_FREE_NPAS.contains(number.e164().substring(2, 5))) {
                 return NumberType.TOLL_FREE;
             }
             return list.filter(t -> t == NumberType.MOBILE).orElse(NumberType.LOCAL);
@@ -343,12 +344,13 @@ final class LamlNumbers {
     /** Adds the feature a capability name stands for; a name the API may add later is left out. */
     private static void addFeature(Set<NumberFeature> features, String capability) {
         switch (capability) {
+            // "SMS" and "MMS" as the LaML API writes them, without lower-casing them for every number
             case "voice" -> features.add(NumberFeature.VOICE);
-            case "sms" -> features.add(NumberFeature.SMS);
-            case "mms" -> features.add(NumberFeature.MMS);
+            case "sms", "SMS" -> features.add(NumberFeature.SMS);
+            case "mms", "MMS" -> features.add(NumberFeature.MMS);
             case "fax" -> features.add(NumberFeature.FAX);
             default -> {
-                // only a name in another case ("SMS", as SignalWire writes it) pays for lower-casing it
+                // only a name in another case pays for lower-casing it
                 String lower = capability.toLowerCase(Locale.ROOT);
                 if (!lower.equals(capability)) {
                     addFeature(features, lower);
