@@ -92,17 +92,7 @@ public final class DateTimes {
         if (text.length() == 29) {
             return text.charAt(26) == 'G' && text.charAt(27) == 'M' && text.charAt(28) == 'T' ? ZoneOffset.UTC : null;
         }
-        char sign = text.charAt(26);
-        int hours = digits(text, 27, 2);
-        int minutes = digits(text, 29, 2);
-        if ((sign != '+' && sign != '-') || hours < 0 || minutes < 0) {
-            return null;
-        }
-        try {
-            return sign == '+' ? ZoneOffset.ofHoursMinutes(hours, minutes) : ZoneOffset.ofHoursMinutes(-hours, -minutes);
-        } catch (DateTimeException outOfRange) {
-            return null;
-        }
+        return signedOffset(text.charAt(26), digits(text, 27, 2), digits(text, 29, 2));
     }
 
     /** The index of the three-letter name at {@code text[at, at + 3)} among {@code names}, or -1. */
@@ -181,9 +171,11 @@ public final class DateTimes {
         if (left != 6 || text.charAt(at + 3) != ':') {
             return null;
         }
-        char sign = text.charAt(at);
-        int hours = digits(text, at + 1, 2);
-        int minutes = digits(text, at + 4, 2);
+        return signedOffset(text.charAt(at), digits(text, at + 1, 2), digits(text, at + 4, 2));
+    }
+
+    /** The offset {@code ±hours:minutes}, or null for another sign, digits that were not (-1), or a value out of range. */
+    private static ZoneOffset signedOffset(char sign, int hours, int minutes) {
         if ((sign != '+' && sign != '-') || hours < 0 || minutes < 0) {
             return null;
         }
