@@ -126,10 +126,7 @@ public final class RestClient implements AutoCloseable {
         return ProviderEvents.of(b.provider, listener, b.clock);
     }
 
-    /**
-     * The pooled client, made on the first request: connecting a provider stays cheap, and a provider
-     * that is never used opens nothing.
-     */
+    /** Where requests go, read from the base URI on the first request rather than when connecting. */
     private RequestTarget target() {
         RequestTarget known = target;
         if (known == null) {
@@ -139,6 +136,10 @@ public final class RestClient implements AutoCloseable {
         return known;
     }
 
+    /**
+     * The pooled client, made on the first request: connecting a provider stays cheap, and a provider
+     * that is never used opens nothing.
+     */
     private CloseableHttpClient http() {
         CloseableHttpClient client = http;
         if (client != null) {
