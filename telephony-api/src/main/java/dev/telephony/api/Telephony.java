@@ -31,9 +31,11 @@ import org.slf4j.LoggerFactory;
  * none, or several and no name, it fails and lists what it found: picking a carrier by accident
  * spends money with the wrong one. A factory that fails to load is reported and skipped.
  *
- * <p>A provider chosen by name is found through its module's index entry
- * ({@link TelephonyProviderFactory#INDEX}), which loads and initialises that provider's factory alone;
- * when there is none, or it is not usable, every factory is loaded and the choice is made among them.
+ * <p>A provider chosen by name is found through the index entries of the factories
+ * ({@link TelephonyProviderFactory#INDEX}), which give their names without loading them: that
+ * provider's factory alone is loaded and initialised, the same one discovery would choose. When a
+ * factory listed before it has no entry, or the entries cannot be used, every factory is loaded and
+ * the choice is made among them.
  *
  * <p>Configuration for provider {@code p} and key {@code k} comes from the explicit map, then the
  * system property {@code telephony.p.k}, then the environment variable {@code TELEPHONY_P_K}; all

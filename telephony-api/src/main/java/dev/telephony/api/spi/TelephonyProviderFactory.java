@@ -11,15 +11,15 @@ import java.util.Set;
  * {@link java.util.ServiceLoader}. It must have a public no-argument constructor that does no I/O;
  * connections are made in {@link #create(ProviderConfig)} only.
  *
- * <p>A module also names each of its factories in an index entry, {@value #INDEX}{@code <name>},
- * whose one line is the factory's class name (the same line as in {@code META-INF/services}). With
- * it, connecting by name loads and initialises that factory alone; without it, connecting still
- * works, but loads every provider's factory to find the one named.
+ * <p>A module also indexes each of its factories: the entry {@value #INDEX}{@code <factory class name>}
+ * holds one line, the factory's {@link #name()}. With an entry for every factory listed before it,
+ * connecting by name loads and initialises the chosen factory alone, choosing exactly as discovery
+ * would; without, connecting still works, but loads every provider's factory to learn their names.
  * {@code dev.telephony.testkit.contract.DiscoveryContract} checks both files.
  */
 public interface TelephonyProviderFactory {
-    /** Where a module indexes its factories by name: the entry {@code INDEX + name()} holds the class name. */
-    String INDEX = "META-INF/telephony/providers/";
+    /** Where a module indexes its factories: the entry {@code INDEX + getClass().getName()} holds {@link #name()}. */
+    String INDEX = "META-INF/telephony/factories/";
 
     /** The name users choose it by, such as {@code signalwire}: lower-case words joined by dashes. */
     String name();

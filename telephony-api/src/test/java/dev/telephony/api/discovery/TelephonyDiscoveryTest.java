@@ -34,7 +34,7 @@ class TelephonyDiscoveryTest {
         return seeing(Map.of(), factories);
     }
 
-    /** The same, with index entries: each name holding that text. */
+    /** The same, with index entries: each factory class named holding that text. */
     private Telephony.Builder seeing(Map<String, String> index, Class<?>... factories) throws IOException {
         Path services = dir.resolve("META-INF/services");
         Files.createDirectories(services);
@@ -189,9 +189,18 @@ class TelephonyDiscoveryTest {
                         sandbox -> assertThat(sandbox.selectableWithoutName()).isFalse());
     }
 
+    private static Map<String, String> entries(Object... classesAndTexts) {
+        Map<String, String> entries = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < classesAndTexts.length; i += 2) {
+            entries.put(((Class<?>) classesAndTexts[i]).getName(), (String) classesAndTexts[i + 1]);
+        }
+        return entries;
+    }
+
     @Test
-    void aProviderChosenByNameThroughItsIndexEntryIsTheOnlyFactoryMade() throws IOException {
-        Map<String, String> index = Map.of("beta", "# the beta module\n" + TestFactories.Beta.class.getName() + "\n");
+    void aProviderChosenByNameThroughTheIndexIsTheOnlyFactoryMade() throws IOException {
+        Map<String, String> index = entries(TestFactories.Counted.class, "counted", TestFactories.Broken.class, "broken",
+                TestFactories.Beta.class, "# the beta module\nbeta\n");
         int before = TestFactories.Counted.MADE.get();
         try (TelephonyProvider provider = seeing(index, TestFactories.Counted.class, TestFactories.Broken.class,
                 TestFactories.Beta.class).provider("beta").connect()) {
@@ -203,26 +212,52 @@ class TelephonyDiscoveryTest {
                 .provider("beta").connect()) {
             assertThat(provider.name()).isEqualTo("beta");
         }
-        assertThat(TestFactories.Counted.MADE.get()).as("without an index entry every factory is made").isGreaterThan(before);
+        assertThat(TestFactories.Counted.MADE.get()).as("without index entries every factory is made").isGreaterThan(before);
+    }
+
+    @Test
+    void aFactoryListedBeforeTheChosenOneWithoutAnEntryLeavesTheChoiceToDiscovery() throws IOException {
+        int before = TestFactories.Counted.MADE.get();
+        try (TelephonyProvider provider = seeing(entries(TestFactories.Beta.class, "beta"), TestFactories.Counted.class,
+                TestFactories.Beta.class).provider("beta").connect()) {
+            assertThat(provider.name()).isEqualTo("beta");
+        }
+        assertThat(TestFactories.Counted.MADE.get()).as("the factory of unknown name made, by discovery").isGreaterThan(before);
+    }
+
+    @Test
+    void twoFactoriesOfOneNameAreChosenBetweenAsDiscoveryChoosesTheFirstListed() throws IOException {
+        // both indexed, the counted one first: it is chosen, as discovery would choose it
+        int created = TestFactories.CountedBeta.CREATED.get();
+        seeing(entries(TestFactories.CountedBeta.class, "beta", TestFactories.Beta.class, "beta"),
+                TestFactories.CountedBeta.class, TestFactories.Beta.class).provider("beta").connect().close();
+        assertThat(TestFactories.CountedBeta.CREATED.get()).as("the first listed, through the index").isEqualTo(created + 1);
+        // the first listed has no entry (a module older than the index): discovery chooses it, not the indexed one
+        seeing(entries(TestFactories.Beta.class, "beta"), TestFactories.CountedBeta.class, TestFactories.Beta.class)
+                .provider("beta").connect().close();
+        assertThat(TestFactories.CountedBeta.CREATED.get()).as("the first listed, through discovery").isEqualTo(created + 2);
+        // the indexed one first: the other is never made
+        int made = TestFactories.CountedBeta.MADE.get();
+        seeing(entries(TestFactories.Beta.class, "beta"), TestFactories.Beta.class, TestFactories.CountedBeta.class)
+                .provider("beta").connect().close();
+        assertThat(TestFactories.CountedBeta.MADE.get()).as("the second listed, never made").isEqualTo(made);
+        assertThat(TestFactories.CountedBeta.CREATED.get()).isEqualTo(created + 2);
     }
 
     @Test
     void anIndexEntryThatCannotBeUsedLeavesTheChoiceToDiscovery() throws IOException {
-        String beta = TestFactories.Beta.class.getName();
         List<Map<String, String>> unusable = List.of(
-                Map.of("beta", "com.example.Missing"),
-                Map.of("beta", "java.lang.String"),
-                Map.of("beta", TestFactories.Alpha.class.getName()),
-                Map.of("beta", "# nothing but a comment\n\n"),
-                Map.of("beta", TestFactories.Broken.class.getName()));
+                entries(TestFactories.Alpha.class, "beta", TestFactories.Beta.class, "beta"),
+                entries(TestFactories.Alpha.class, "# nothing but a comment\n\n", TestFactories.Beta.class, "beta"),
+                entries(TestFactories.Broken.class, "beta", TestFactories.Alpha.class, "alpha", TestFactories.Beta.class, "beta"));
         for (Map<String, String> index : unusable) {
-            try (TelephonyProvider provider = seeing(index, TestFactories.Broken.class, TestFactories.Beta.class)
-                    .provider("beta").connect()) {
+            try (TelephonyProvider provider = seeing(index, TestFactories.Broken.class, TestFactories.Alpha.class,
+                    TestFactories.Beta.class).provider("beta").connect()) {
                 assertThat(provider.name()).as("connecting beta with the index " + index).isEqualTo("beta");
             }
         }
-        assertThatThrownBy(() -> seeing(Map.of("gamma", beta), TestFactories.Broken.class, TestFactories.Beta.class)
-                .provider("gamma").connect())
+        assertThatThrownBy(() -> seeing(entries(TestFactories.Broken.class, "broken", TestFactories.Beta.class, "beta"),
+                TestFactories.Broken.class, TestFactories.Beta.class).provider("gamma").connect())
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("no telephony provider named 'gamma'")
                 .hasMessageContaining("found beta")
@@ -231,22 +266,7 @@ class TelephonyDiscoveryTest {
     }
 
     @Test
-    void aNameTwoModulesIndexIsLeftToDiscovery(@TempDir Path other) throws IOException {
-        String beta = TestFactories.Beta.class.getName();
-        Path entries = other.resolve(TelephonyProviderFactory.INDEX);
-        Files.createDirectories(entries);
-        Files.writeString(entries.resolve("beta"), beta);
-        Telephony.Builder builder = seeing(Map.of("beta", beta), TestFactories.Counted.class, TestFactories.Beta.class);
-        ClassLoader both = new URLClassLoader(new URL[] {other.toUri().toURL(), dir.toUri().toURL()}, getClass().getClassLoader());
-        int before = TestFactories.Counted.MADE.get();
-        try (TelephonyProvider provider = builder.classLoader(both).provider("beta").connect()) {
-            assertThat(provider.name()).isEqualTo("beta");
-        }
-        assertThat(TestFactories.Counted.MADE.get()).as("every factory made: discovery chose").isGreaterThan(before);
-    }
-
-    @Test
-    void anIndexIsNeverLookedUpUnderANameThatIsNotAProviderName() throws IOException {
+    void aNameIsNeverUsedToLookUpAResource() throws IOException {
         Files.createDirectories(dir.resolve("META-INF/telephony"));
         Files.writeString(dir.resolve("META-INF/telephony/secret"), TestFactories.Beta.class.getName());
         assertThatThrownBy(() -> seeing(TestFactories.Alpha.class).provider("../secret").connect())

@@ -135,4 +135,25 @@ public final class TestFactories {
             return "counted";
         }
     }
+
+    /** A second "beta", counting how often it is made and how often it creates a provider. */
+    public static final class CountedBeta extends Base {
+        public static final AtomicInteger MADE = new AtomicInteger();
+        public static final AtomicInteger CREATED = new AtomicInteger();
+
+        public CountedBeta() {
+            MADE.incrementAndGet();
+        }
+
+        @Override
+        public String name() {
+            return "beta";
+        }
+
+        @Override
+        public TelephonyProvider create(ProviderConfig config) {
+            CREATED.incrementAndGet();
+            return super.create(config);
+        }
+    }
 }

@@ -49,15 +49,14 @@ public interface DiscoveryContract extends ProviderContract {
     }
 
     @Test
-    default void theIndexEntryNamesTheFactoryServiceLoaderFinds(ProviderHarness h) throws IOException {
+    default void theIndexEntryOfTheFactoryServiceLoaderFindsGivesItsName(ProviderHarness h) throws IOException {
         String name = h.provider().name();
         String factory = factory(name).getClass().getName();
-        String entry = TelephonyProviderFactory.INDEX + name;
+        String entry = TelephonyProviderFactory.INDEX + factory;
         List<URL> entries = Collections.list(Thread.currentThread().getContextClassLoader().getResources(entry));
         assertThat(entries).as("the index entries " + entry + " on the class path: add src/main/resources/" + entry
-                + " holding the line " + factory).hasSize(1);
-        assertThat(classNames(entries.get(0))).as(entries.get(0) + " names the factory ServiceLoader finds")
-                .containsExactly(factory);
+                + " holding the line " + name).hasSize(1);
+        assertThat(lines(entries.get(0))).as(entries.get(0) + " gives the factory's name").containsExactly(name);
     }
 
     @Test
@@ -70,7 +69,7 @@ public interface DiscoveryContract extends ProviderContract {
             List<String> factories = new ArrayList<>();
             for (URL services : Collections.list(loader.getResources("META-INF/services/"
                     + TelephonyProviderFactory.class.getName()))) {
-                factories.addAll(classNames(services));
+                factories.addAll(lines(services));
             }
             assertThat(factories).as("the factories on the class path").contains(chosen);
             Thread thread = Thread.currentThread();
@@ -86,7 +85,7 @@ public interface DiscoveryContract extends ProviderContract {
             for (String other : factories) {
                 if (!other.equals(chosen)) {
                     assertThat(loader.hasLoaded(other)).as("connecting '" + name + "' loaded another provider's factory, "
-                            + other + ": is " + TelephonyProviderFactory.INDEX + name + " in the module?").isFalse();
+                            + other + ": has it an entry " + TelephonyProviderFactory.INDEX + other + "?").isFalse();
                 }
             }
         }
@@ -135,8 +134,8 @@ public interface DiscoveryContract extends ProviderContract {
                         .as("the missing key " + key + " named").contains(key)));
     }
 
-    /** The class names a {@code META-INF/services} file or an index entry lists, comments and blanks left out. */
-    private static List<String> classNames(URL file) {
+    /** The names a {@code META-INF/services} file or an index entry lists, comments and blanks left out. */
+    private static List<String> lines(URL file) {
         List<String> names = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(file.openStream(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
