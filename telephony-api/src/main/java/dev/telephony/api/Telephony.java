@@ -79,6 +79,9 @@ public final class Telephony {
      * sleeper, environment) and tools.
      */
     public static final class Builder {
+        /** Where a provider's name is looked for, in this order; the words name the place in messages. */
+        private static final String[] CHOICE_SOURCES = {"Telephony.connect(name, …)", "system property " + PROVIDER_PROPERTY,
+            "environment variable " + PROVIDER_ENVIRONMENT};
         private String provider;
         private final Map<String, String> config = new LinkedHashMap<>();
         private ClassLoader classLoader;
@@ -190,25 +193,28 @@ public final class Telephony {
 
         /** The provider named by the builder, the system property or the environment, in that order; null when none is. */
         private String choice() {
-            if (provider != null && !provider.isBlank()) {
-                return provider.strip();
-            }
-            String named = systemProperties.getProperty(PROVIDER_PROPERTY);
-            if (named != null && !named.isBlank()) {
-                return named.strip();
-            }
-            named = environment().get(PROVIDER_ENVIRONMENT);
-            return named != null && !named.isBlank() ? named.strip() : null;
+            int source = sourceOfChoice();
+            return source < 0 ? null : nameFrom(source).strip();
         }
 
-        /** Where {@link #choice()} found the name, for the message when no provider has it. */
-        private String sourceOfChoice() {
-            if (provider != null && !provider.isBlank()) {
-                return "Telephony.connect(name, …)";
+        /** Which of {@link #CHOICE_SOURCES} names the provider, the first that does; -1 for none. */
+        private int sourceOfChoice() {
+            for (int source = 0; source < CHOICE_SOURCES.length; source++) {
+                String named = nameFrom(source);
+                if (named != null && !named.isBlank()) {
+                    return source;
+                }
             }
-            String named = systemProperties.getProperty(PROVIDER_PROPERTY);
-            return named != null && !named.isBlank() ? "system property " + PROVIDER_PROPERTY
-                    : "environment variable " + PROVIDER_ENVIRONMENT;
+            return -1;
+        }
+
+        /** The name {@link #CHOICE_SOURCES}{@code [source]} gives, or null. */
+        private String nameFrom(int source) {
+            return switch (source) {
+                case 0 -> provider;
+                case 1 -> systemProperties.getProperty(PROVIDER_PROPERTY);
+                default -> environment().get(PROVIDER_ENVIRONMENT);
+            };
         }
 
         private TelephonyProviderFactory choose(Discovery found, String choice) {
@@ -216,7 +222,7 @@ public final class Telephony {
                 TelephonyProviderFactory named = found.named(choice);
                 if (named == null) {
                     throw new ConfigurationException("no telephony provider named '" + choice + "' (chosen by "
-                            + sourceOfChoice() + "); " + found.summary() + howToChoose());
+                            + CHOICE_SOURCES[sourceOfChoice()] + "); " + found.summary() + howToChoose());
                 }
                 return named;
             }

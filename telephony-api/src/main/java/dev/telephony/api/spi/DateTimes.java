@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /**
  * RFC 3339 date-times as providers write them ({@code 2026-01-05T09:00:00Z},
@@ -45,8 +46,8 @@ public final class DateTimes {
      * the day of the week the date's own, exactly as {@link #parseRfc1123} reads it; empty for any other
      * text, which the formatter may still read or refuse.
      */
-    public static java.util.Optional<ZonedDateTime> readRfc1123(CharSequence text) {
-        return java.util.Optional.ofNullable(readRfc1123Spelling(text));
+    public static Optional<ZonedDateTime> readRfc1123(CharSequence text) {
+        return Optional.ofNullable(readRfc1123Spelling(text));
     }
 
     /**
