@@ -44,7 +44,8 @@ public final class AlianzaProviderFactory implements TelephonyProviderFactory {
                 ConfigKey.optionalSecret(AUTH_TOKEN, "an X-AUTH-TOKEN; give it, or username and password"),
                 ConfigKey.optional(USERNAME, "the API user that logs in at POST /v2/authorize"),
                 ConfigKey.optionalSecret(PASSWORD, "the API user's password")));
-        keys.addAll(HttpConfig.keys());
+        // orders of up to 100 numbers, placed one after another: no single-number purchases to send at once
+        keys.addAll(HttpConfig.keysForOrders());
         return List.copyOf(keys);
     }
 

@@ -91,4 +91,14 @@ class AlianzaProviderFactoryTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("base-url")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("tok-secret-456"));
     }
+
+    @Test
+    void bulkConcurrencyIsNoKeyOfAlianzaWhoseOrdersCarryManyNumbersAndIsRefusedRatherThanIgnored() {
+        ProviderInfo info = Telephony.providers().stream().filter(p -> p.name().equals("alianza")).findFirst().orElseThrow();
+        assertThat(info.configKeys()).extracting(ConfigKey::name).contains("max-connections", "response-timeout-seconds")
+                .doesNotContain("bulk-concurrency");
+        assertThatThrownBy(() -> clean().provider("alianza").config(Map.of("partition-id", "prt-1", "account-id", "acc-1",
+                "auth-token", "tok-secret-456", "bulk-concurrency", "4")).connect())
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.keys()).containsExactly("bulk-concurrency"));
+    }
 }

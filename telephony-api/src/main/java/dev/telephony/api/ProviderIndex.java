@@ -23,7 +23,9 @@ import java.util.List;
  * full discovery decides, reporting what is wrong exactly as it always has.
  */
 final class ProviderIndex {
-    private static final String SERVICES = "META-INF/services/" + TelephonyProviderFactory.class.getName();
+    // String.concat, not +: the first string concatenation in a JVM bootstraps invokedynamic's
+    // machinery, several milliseconds of a cold connect
+    private static final String SERVICES = "META-INF/services/".concat(TelephonyProviderFactory.class.getName());
 
     private ProviderIndex() {
     }
@@ -32,7 +34,7 @@ final class ProviderIndex {
     static TelephonyProviderFactory find(ClassLoader loader, String name) {
         try {
             for (String className : listed(loader)) {
-                URL entry = loader.getResource(TelephonyProviderFactory.INDEX + className);
+                URL entry = loader.getResource(TelephonyProviderFactory.INDEX.concat(className));
                 String indexed = entry == null ? null : firstLine(entry);
                 if (indexed == null) {
                     // a factory of unknown name comes first: only loading it tells whether it is the one

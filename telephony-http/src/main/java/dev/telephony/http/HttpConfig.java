@@ -44,8 +44,23 @@ public final class HttpConfig {
     private HttpConfig() {
     }
 
-    /** The time-out keys, with their defaults (10 and 30 seconds). */
+    /**
+     * The HTTP client's keys, with their defaults (10 and 30 seconds to connect and to answer, 20 pooled
+     * connections), and {@value #BULK_CONCURRENCY}: for a provider that buys one number per request.
+     */
     public static List<ConfigKey> keys() {
+        List<ConfigKey> keys = new java.util.ArrayList<>(keysForOrders());
+        keys.add(ConfigKey.withDefault(BULK_CONCURRENCY, "how many numbers of a bulk purchase are bought at once (at most "
+                + MAX_CONNECTIONS + ")", String.valueOf(HttpSettings.DEFAULT_BULK_CONCURRENCY)));
+        return List.copyOf(keys);
+    }
+
+    /**
+     * {@link #keys()} without {@value #BULK_CONCURRENCY}: for a provider that buys many numbers in one
+     * order, where there are no single-number requests to send at once, so that the key is refused as
+     * unknown rather than accepted and ignored.
+     */
+    public static List<ConfigKey> keysForOrders() {
         return List.of(
                 ConfigKey.withDefault(CONNECT_TIMEOUT, "seconds to wait for a connection", "10"),
                 ConfigKey.withDefault(RESPONSE_TIMEOUT, "seconds to wait for an answer", "30"),
@@ -58,12 +73,13 @@ public final class HttpConfig {
                 ConfigKey.withDefault(MAX_CONNECTIONS, "the connection pool's size", "20"),
                 ConfigKey.optional(USER_AGENT_SUFFIX, "added to the user agent, such as billing-service/2.3"),
                 ConfigKey.optional(TRUST_STORE, "a PKCS12 or JKS trust store to trust instead of the JVM's"),
-                ConfigKey.optionalSecret(TRUST_STORE_PASSWORD, "the trust store's password"),
-                ConfigKey.withDefault(BULK_CONCURRENCY, "how many numbers of a bulk purchase are bought at once (at most "
-                        + MAX_CONNECTIONS + ")", String.valueOf(HttpSettings.DEFAULT_BULK_CONCURRENCY)));
+                ConfigKey.optionalSecret(TRUST_STORE_PASSWORD, "the trust store's password"));
     }
 
-    /** {@link HttpSettings#defaults()} with the configured time-outs, pool, bulk concurrency, proxy, trust store and user agent. */
+    /**
+     * {@link HttpSettings#defaults()} with the configured time-outs, pool, bulk concurrency (where the
+     * provider declares it), proxy, trust store and user agent.
+     */
     public static HttpSettings settings(ProviderConfig config) {
         HttpSettings settings = HttpSettings.defaults()
                 .withConnectTimeout(timeout(config, CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT))
@@ -72,7 +88,7 @@ public final class HttpConfig {
         if (pool.isPresent()) {
             settings = settings.withMaxConnections(pool.get());
         }
-        Optional<Integer> bulk = config.integer(BULK_CONCURRENCY);
+        Optional<Integer> bulk = config.declares(BULK_CONCURRENCY) ? config.integer(BULK_CONCURRENCY) : Optional.empty();
         if (bulk.isPresent()) {
             if (bulk.get() < 1 || bulk.get() > HttpSettings.MAX_BULK_CONCURRENCY) {
                 throw InvalidRequestException.of(BULK_CONCURRENCY, "must be between 1 and " + HttpSettings.MAX_BULK_CONCURRENCY

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 
-/** The bulk-concurrency key and the threads a client runs work beside its caller on. */
+/** The bulk-concurrency key, who declares it, and the threads a client runs work beside its caller on. */
 class HttpConfigTest {
     private final ManualClock clock = ManualClock.standard();
 
@@ -28,6 +28,21 @@ class HttpConfigTest {
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining(HttpConfig.BULK_CONCURRENCY);
         assertThatThrownBy(() -> settings(Map.of(HttpConfig.BULK_CONCURRENCY, "1001")))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining(HttpConfig.BULK_CONCURRENCY);
+    }
+
+    @Test
+    void aProviderThatBuysByOrderDeclaresNoBulkConcurrencyAndGetsTheDefaultSettings() {
+        assertThat(HttpConfig.keys()).extracting(k -> k.name()).contains(HttpConfig.BULK_CONCURRENCY);
+        assertThat(HttpConfig.keysForOrders()).extracting(k -> k.name()).doesNotContain(HttpConfig.BULK_CONCURRENCY)
+                .containsExactlyElementsOf(HttpConfig.keys().stream().map(k -> k.name())
+                        .filter(name -> !name.equals(HttpConfig.BULK_CONCURRENCY)).toList());
+        ProviderConfig byOrder = ProviderConfig.of("acme", HttpConfig.keysForOrders(), Map.of(HttpConfig.MAX_CONNECTIONS, "7"),
+                clock, clock.sleeper());
+        assertThat(byOrder.declares(HttpConfig.BULK_CONCURRENCY)).isFalse();
+        assertThat(byOrder.declares(HttpConfig.MAX_CONNECTIONS)).isTrue();
+        HttpSettings settings = HttpConfig.settings(byOrder);
+        assertThat(settings.maxConnections()).isEqualTo(7);
+        assertThat(settings.bulkConcurrency()).isEqualTo(HttpSettings.DEFAULT_BULK_CONCURRENCY);
     }
 
     @Test

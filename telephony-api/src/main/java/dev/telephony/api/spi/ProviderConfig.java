@@ -100,6 +100,11 @@ public final class ProviderConfig {
         return provider;
     }
 
+    /** Whether the provider declares {@code key}: only declared keys may be read or given. */
+    public boolean declares(String key) {
+        return keys.containsKey(key);
+    }
+
     /** The value of a non-secret key, if set. */
     public Optional<String> get(String key) {
         ConfigKey declared = declared(key);
