@@ -5,6 +5,7 @@ import dev.telephony.api.ProviderInfo;
 import dev.telephony.api.Telephony;
 import dev.telephony.api.TelephonyProvider;
 import dev.telephony.api.error.ConfigurationException;
+import dev.telephony.api.event.TelephonyListener;
 import dev.telephony.api.spi.ConfigKey;
 import dev.telephony.api.spi.ProviderConfig;
 import dev.telephony.api.spi.TelephonyProviderFactory;
@@ -157,9 +158,14 @@ public final class CompositeProviderFactory implements TelephonyProviderFactory 
             for (Map.Entry<String, String> entry : declared.entrySet()) {
                 TelephonyProvider member;
                 try {
-                    member = Telephony.builder().provider(entry.getValue()).config(values.get(entry.getKey()))
+                    Telephony.Builder memberBuilder = Telephony.builder().provider(entry.getValue()).config(values.get(entry.getKey()))
                             .systemProperties(new Properties()).environment(Map.of())
-                            .clock(config.clock()).sleeper(config.sleeper()).connect();
+                            .clock(config.clock()).sleeper(config.sleeper());
+                    if (config.listener() != TelephonyListener.NONE) {
+                        // the composite's listener is told of its members' requests, retries and reconciliations too
+                        memberBuilder.listener(config.listener());
+                    }
+                    member = memberBuilder.connect();
                 } catch (ConfigurationException e) {
                     throw new ConfigurationException("carrier '" + entry.getKey() + "' of provider '" + name() + "': "
                             + e.reason(), e.keys().stream().map(k -> entry.getKey() + "." + k).toList());

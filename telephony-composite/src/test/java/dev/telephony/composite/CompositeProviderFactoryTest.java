@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telephony.api.Capability;
+import dev.telephony.api.ListQuery;
 import dev.telephony.api.Sleeper;
+import dev.telephony.api.Telephony;
 import dev.telephony.api.TelephonyProvider;
 import dev.telephony.api.error.ConfigurationException;
+import dev.telephony.api.event.OperationEvent;
+import dev.telephony.api.event.TelephonyListener;
 import dev.telephony.api.spi.ProviderConfig;
 import dev.telephony.testkit.carrier.CarrierState;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** {@code telephony.composite.carriers=a,b}, with each member's keys under its own name. */
@@ -59,6 +65,23 @@ class CompositeProviderFactoryTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("East");
         assertThatThrownBy(() -> create(Map.of("carriers", "in-memory", "ranking", "cheapest"), new Properties(), Map.of()))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("ranking");
+    }
+
+    @Test
+    void aListenerGivenForTheCompositeIsToldOfItsMembersCallsToo() {
+        List<String> started = new CopyOnWriteArrayList<>();
+        TelephonyListener listener = new TelephonyListener() {
+            @Override
+            public void operationStart(OperationEvent operation) {
+                started.add(operation.provider() + " " + operation.operation());
+            }
+        };
+        try (TelephonyProvider composite = Telephony.builder().provider("composite").config("carriers", "east:in-memory")
+                .systemProperties(new Properties()).environment(Map.of()).listener(listener).connect()) {
+            composite.inventory().list(ListQuery.builder().build()).firstPage();
+        }
+        assertThat(started).anySatisfy(event -> assertThat(event).startsWith("composite "))
+                .anySatisfy(event -> assertThat(event).startsWith("in-memory "));
     }
 
     @Test
