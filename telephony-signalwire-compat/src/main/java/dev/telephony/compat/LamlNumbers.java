@@ -15,8 +15,8 @@ import dev.telephony.api.Route;
 import dev.telephony.api.WebhookMethod;
 import dev.telephony.api.spi.DateTimes;
 import dev.telephony.http.JsonTokens;
+import dev.telephony.http.WebhookUris;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -316,9 +316,12 @@ final class LamlNumbers {
         if (url == null) {
             return null;
         }
-        Route route = new Route(URI.create(url), method(Optional.ofNullable(method)), Optional.empty(), WebhookMethod.POST);
-        return fallback != null ? route.withFallback(fallback, method(Optional.ofNullable(fallbackMethod))) : route;
+        return fallback == null
+                ? new Route(WebhookUris.parse(url), method(Optional.ofNullable(method)), Optional.empty(), WebhookMethod.POST)
+                : new Route(WebhookUris.parse(url), method(Optional.ofNullable(method)), Optional.of(WebhookUris.parse(fallback)),
+                        method(Optional.ofNullable(fallbackMethod)));
     }
+
 
     private static WebhookMethod method(Optional<String> value) {
         return value.map(v -> v.toUpperCase(Locale.ROOT)).filter("GET"::equals).isPresent() ? WebhookMethod.GET : WebhookMethod.POST;

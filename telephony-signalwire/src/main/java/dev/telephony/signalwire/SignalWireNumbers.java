@@ -13,9 +13,8 @@ import dev.telephony.api.Route;
 import dev.telephony.api.WebhookMethod;
 import dev.telephony.api.spi.DateTimes;
 import dev.telephony.http.JsonTokens;
+import dev.telephony.http.WebhookUris;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -189,8 +188,10 @@ final class SignalWireNumbers {
 
     /** The route of a number whose handler is {@code laml_webhooks}, from its request and fallback fields. */
     private static Route route(String url, String method, String fallback, String fallbackMethod) {
-        Route route = new Route(uri(url), method(Optional.ofNullable(method)), Optional.empty(), WebhookMethod.POST);
-        return fallback != null ? route.withFallback(uri(fallback).toString(), method(Optional.ofNullable(fallbackMethod))) : route;
+        return fallback == null
+                ? new Route(WebhookUris.parse(url), method(Optional.ofNullable(method)), Optional.empty(), WebhookMethod.POST)
+                : new Route(WebhookUris.parse(url), method(Optional.ofNullable(method)), Optional.of(WebhookUris.parse(fallback)),
+                        method(Optional.ofNullable(fallbackMethod)));
     }
 
     /** The fields of a phone-number object its routes are read from, in {@link #owned(JsonParser)}'s order. */
@@ -251,14 +252,6 @@ final class SignalWireNumbers {
             owned.attribute(attribute.getKey(), attribute.getValue());
         }
         return owned.build();
-    }
-
-    private static URI uri(String text) {
-        try {
-            return new URI(text);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a URL: " + e.getMessage(), e);
-        }
     }
 
     private static WebhookMethod method(Optional<String> value) {
