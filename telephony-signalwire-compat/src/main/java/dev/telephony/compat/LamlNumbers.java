@@ -322,7 +322,6 @@ final class LamlNumbers {
                         method(Optional.ofNullable(fallbackMethod)));
     }
 
-
     private static WebhookMethod method(Optional<String> value) {
         return value.map(v -> v.toUpperCase(Locale.ROOT)).filter("GET"::equals).isPresent() ? WebhookMethod.GET : WebhookMethod.POST;
     }
